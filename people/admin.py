@@ -1,0 +1,141 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from labs.admin import AUDIT_FIELDS, JointLabAdmin
+from labs.models import JointLab
+from portal.admin import flag_action
+
+from .models import Call, LabRole, Person
+
+
+class LabRoleInline(admin.TabularInline):
+    model = LabRole
+    extra = 0
+    autocomplete_fields = ["person", "lab"]
+    fields = ["person", "lab", "role", "start_date", "end_date", "display_order"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "lab")
+
+
+class LabRoleForLabInline(LabRoleInline):
+    fields = ["person", "role", "start_date", "end_date", "display_order"]
+
+
+class LabRoleForPersonInline(LabRoleInline):
+    fields = ["lab", "role", "start_date", "end_date", "display_order"]
+
+
+admin.site.unregister(JointLab)
+
+
+@admin.register(JointLab)
+class JointLabWithRolesAdmin(JointLabAdmin):
+    inlines = [*JointLabAdmin.inlines, LabRoleForLabInline]
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "chinese_name", "honorific", "position", "organisation", "is_public"]
+    list_filter = ["is_public", "lab_roles__role", "lab_roles__lab", "organisation__kind"]
+    search_fields = ["name", "chinese_name", "position", "organisation__name", "public_email"]
+    autocomplete_fields = ["organisation"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["organisation"]
+    readonly_fields = AUDIT_FIELDS
+    inlines = [LabRoleForPersonInline]
+    actions = [
+        flag_action(
+            "is_public",
+            True,
+            description=_("Show the selected people on the public site"),
+            done_message=_("%(count)d people are now public."),
+        ),
+        flag_action(
+            "is_public",
+            False,
+            description=_("Hide the selected people from the public site"),
+            done_message=_("%(count)d people are now hidden."),
+        ),
+    ]
+    fieldsets = [
+        (None, {"fields": ["name", "chinese_name", "honorific", "slug", "position", "organisation", "is_public"]}),
+        (_("Public profile"), {"fields": ["short_bio", "photo", "public_email", "homepage", "orcid"]}),
+        (_("Audit"), {"fields": AUDIT_FIELDS, "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        # Filtering by role or lab joins roles; distinct keeps one row per person.
+        return super().get_queryset(request).distinct()
+
+
+@admin.register(LabRole)
+class LabRoleAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "lab", "role", "start_date", "end_date", "display_order"]
+    list_filter = ["role", "lab"]
+    search_fields = ["person__name", "person__chinese_name", "lab__name"]
+    autocomplete_fields = ["person", "lab"]
+    list_select_related = ["person", "lab"]
+    readonly_fields = AUDIT_FIELDS
+
+
+class CallStateFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return Call.State.choices
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case Call.State.OPEN:
+                return queryset.open()
+            case Call.State.UPCOMING:
+                return queryset.upcoming()
+            case Call.State.CLOSED:
+                return queryset.closed()
+        return queryset
+
+
+@admin.register(Call)
+class CallAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "programme",
+        "lab_name",
+        "opens_at",
+        "closes_at",
+        "state_display",
+        "places",
+        "is_published",
+    ]
+    list_filter = [CallStateFilter, "is_published", "programme__kind", "programme__lab"]
+    search_fields = ["title", "description", "programme__name", "programme__lab__name"]
+    autocomplete_fields = ["programme"]
+    prepopulated_fields = {"slug": ["title"]}
+    list_select_related = ["programme__lab"]
+    date_hierarchy = "closes_at"
+    readonly_fields = AUDIT_FIELDS
+    actions = [
+        flag_action(
+            "is_published",
+            True,
+            description=_("Publish the selected calls"),
+            done_message=_("%(count)d calls published."),
+        ),
+        flag_action(
+            "is_published",
+            False,
+            description=_("Withdraw the selected calls from the public site"),
+            done_message=_("%(count)d calls withdrawn."),
+        ),
+    ]
+
+    @admin.display(description=_("lab"), ordering="programme__lab__name")
+    def lab_name(self, call):
+        return call.programme.lab.display_name
+
+    @admin.display(description=_("state"))
+    def state_display(self, call):
+        return call.get_state_display()

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+# Probes and the admin keep one address whatever the language.
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("admin/", admin.site.urls),
+]
+
+# Public pages carry their language in the URL: /labs/ (English), /zh-hant/labs/, /zh-hans/labs/.
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("", include("labs.urls")),
+    path("", include("people.urls")),
+    path("", include("projects.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

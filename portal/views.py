@@ -1,0 +1,39 @@
+from django.apps import apps
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """The process is up. Touches no database, so it stays cheap for load balancers."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_safe
+def readyz(request):
+    """The process can serve requests: its database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def home(request):
+    # portal sits below the apps in the dependency order: it looks their models up by name.
+    lab_model = apps.get_model("labs", "JointLab")
+    call_model = apps.get_model("people", "Call")
+    project_model = apps.get_model("projects", "Project")
+    context = {
+        "labs": lab_model.objects.prefetch_related("focus_areas"),
+        "open_calls": call_model.objects.published().open().select_related("programme__lab").order_by("closes_at"),
+        "featured_projects": project_model.objects.public().filter(is_featured=True).select_related("lab")[:6],
+    }
+    return render(request, "portal/home.html", context)

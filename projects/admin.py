@@ -1,0 +1,68 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from labs.admin import AUDIT_FIELDS
+from portal.admin import flag_action
+
+from .models import Project, ProjectMember
+
+
+class ProjectMemberInline(admin.TabularInline):
+    model = ProjectMember
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["person", "role", "order"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
+
+@admin.register(Project)
+class ProjectAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "lab", "status", "start_date", "end_date", "is_public", "is_featured"]
+    list_filter = ["status", "is_public", "is_featured", "lab", "focus_areas"]
+    search_fields = ["title", "summary", "keywords", "lab__name"]
+    autocomplete_fields = ["lab", "focus_areas", "partners"]
+    prepopulated_fields = {"slug": ["title"]}
+    list_select_related = ["lab"]
+    date_hierarchy = "start_date"
+    readonly_fields = AUDIT_FIELDS
+    inlines = [ProjectMemberInline]
+    actions = [
+        flag_action(
+            "is_featured",
+            True,
+            description=_("Feature the selected projects on the home page"),
+            done_message=_("%(count)d projects featured."),
+        ),
+        flag_action(
+            "is_featured",
+            False,
+            description=_("Stop featuring the selected projects"),
+            done_message=_("%(count)d projects no longer featured."),
+        ),
+    ]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["lab", "title", "slug", "status", ("start_date", "end_date"), ("is_public", "is_featured")]},
+        ),
+        (_("Public text"), {"fields": ["summary", "description", "keywords"]}),
+        (_("Relations"), {"fields": ["focus_areas", "partners"]}),
+        (_("Audit"), {"fields": AUDIT_FIELDS, "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        # Filtering by focus area joins a many-to-many table; distinct keeps one row per project.
+        return super().get_queryset(request).distinct()
+
+
+@admin.register(ProjectMember)
+class ProjectMemberAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "project", "role", "order"]
+    list_filter = ["role", "project__lab"]
+    search_fields = ["person__name", "project__title"]
+    autocomplete_fields = ["project", "person"]
+    list_select_related = ["person", "project"]
+    readonly_fields = AUDIT_FIELDS

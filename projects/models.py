@@ -1,0 +1,97 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from portal.models import TimestampedModel, split_commas
+
+
+class ProjectQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+
+class Project(TimestampedModel):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ACTIVE = "active", _("Active")
+        COMPLETED = "completed", _("Completed")
+
+    lab = models.ForeignKey("labs.JointLab", on_delete=models.CASCADE, related_name="projects", verbose_name=_("lab"))
+    title = models.CharField(_("title"), max_length=255, db_index=True)
+    slug = models.SlugField(_("slug"), max_length=120)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    focus_areas = models.ManyToManyField(
+        "labs.FocusArea", blank=True, related_name="projects", verbose_name=_("focus areas")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED, db_index=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True, db_index=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    people = models.ManyToManyField(
+        "people.Person", through="ProjectMember", blank=True, related_name="projects", verbose_name=_("people")
+    )
+    partners = models.ManyToManyField(
+        "labs.Organisation", blank=True, related_name="projects", verbose_name=_("partner organisations")
+    )
+    keywords = models.CharField(_("keywords"), max_length=500, blank=True, help_text=_("Separated by commas."))
+    is_public = models.BooleanField(_("public"), default=True, db_index=True)
+    is_featured = models.BooleanField(_("featured"), default=False, db_index=True)
+
+    objects = ProjectQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            models.UniqueConstraint(fields=["lab", "slug"], name="project_unique_slug_per_lab"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="project_ends_after_start",
+                violation_error_message=_("A project cannot end before it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["is_public", "title"], name="project_public_title_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:project_detail", kwargs={"lab_slug": self.lab.slug, "slug": self.slug})
+
+    @property
+    def keyword_list(self):
+        return split_commas(self.keywords)
+
+
+class ProjectMember(TimestampedModel):
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead")
+        MEMBER = "member", _("Member")
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("project")
+    )
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="project_memberships", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "order", "person__name"]
+        verbose_name = _("project member")
+        verbose_name_plural = _("project members")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "person"], name="projectmember_unique_person_per_project"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.get_role_display()} — {self.project}"

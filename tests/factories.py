@@ -1,0 +1,130 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
+from people.models import Call, LabRole, Person
+from projects.models import Project, ProjectMember
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("a-long-test-password")
+
+
+class SuperuserFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
+
+
+class JointLabFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JointLab
+
+    name = factory.Sequence(lambda n: f"Example Joint Lab {n}")
+    short_name = factory.Sequence(lambda n: f"EJL{n}")
+    slug = factory.Sequence(lambda n: f"example-lab-{n}")
+    tagline = "Fictional lab for tests"
+    summary = "A fictional lab."
+    status = JointLab.Status.ACTIVE
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Example Organisation {n}")
+    slug = factory.Sequence(lambda n: f"example-org-{n}")
+    kind = Organisation.Kind.COMPANY
+    region = "Hong Kong"
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partnership
+
+    lab = factory.SubFactory(JointLabFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Partnership.Role.COLLABORATOR
+
+
+class FocusAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FocusArea
+
+    lab = factory.SubFactory(JointLabFactory)
+    name = factory.Sequence(lambda n: f"Focus area {n}")
+    slug = factory.Sequence(lambda n: f"focus-area-{n}")
+    summary = "A fictional focus area."
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    lab = factory.SubFactory(JointLabFactory)
+    kind = Programme.Kind.INTERNSHIP
+    name = factory.Sequence(lambda n: f"Programme {n}")
+    slug = factory.Sequence(lambda n: f"programme-{n}")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Test Person {n}")
+    slug = factory.Sequence(lambda n: f"test-person-{n}")
+    honorific = "Dr."
+    position = "Fictional researcher"
+    organisation = factory.SubFactory(OrganisationFactory)
+    is_public = True
+
+
+class LabRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LabRole
+
+    person = factory.SubFactory(PersonFactory)
+    lab = factory.SubFactory(JointLabFactory)
+    role = LabRole.Role.RESEARCHER
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Call
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Call {n}")
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    description = "A fictional call."
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    is_published = True
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    lab = factory.SubFactory(JointLabFactory)
+    title = factory.Sequence(lambda n: f"Project {n}")
+    slug = factory.Sequence(lambda n: f"project-{n}")
+    summary = "A fictional project."
+    status = Project.Status.ACTIVE
+    is_public = True
+
+
+class ProjectMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectMember
+
+    project = factory.SubFactory(ProjectFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = ProjectMember.Role.MEMBER

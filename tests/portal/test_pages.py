@@ -1,0 +1,65 @@
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_names_the_portal_and_its_calls_to_action(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<title>University–industry joint labs in Hong Kong · Joint Lab Portal</title>" in html
+    assert 'href="#main"' in html
+    assert "Apply for internships and fellowships" in html
+
+
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [("/", "en"), ("/zh-hant/", "zh-hant"), ("/zh-hans/", "zh-hans")],
+)
+def test_the_url_carries_the_language(client, path, lang):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert f'<html lang="{lang}">' in response.content.decode()
+
+
+def test_language_switcher_keeps_the_visitor_on_the_same_page(client):
+    html = client.get("/labs/").content.decode()
+    assert 'href="/zh-hant/labs/" hreflang="zh-hant"' in html
+    assert 'href="/zh-hans/labs/" hreflang="zh-hans"' in html
+    assert '<link rel="alternate" hreflang="zh-hant" href="http://testserver/zh-hant/labs/">' in html
+
+
+def test_pages_carry_a_strict_content_security_policy(client):
+    policy = client.get("/")["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
+    assert "unsafe-inline" not in policy
+    assert directives["frame-ancestors"] == "'none'"
+
+
+def test_pages_have_no_inline_script_or_style(client):
+    html = client.get("/").content.decode()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline <script> found"
+    assert " style=" not in html
+    assert "<style" not in html
+    assert "//cdn" not in html and "googleapis" not in html
+
+
+def test_unknown_page_gets_the_sites_own_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert "Joint Lab Portal" in html
+
+
+def test_error_pages_keep_the_sites_look():
+    from django.template.loader import render_to_string
+
+    for code, title in [(400, "Bad request"), (403, "Access denied"), (500, "Something went wrong")]:
+        html = render_to_string(f"{code}.html")
+        assert f"<h1>{title}</h1>" in html
+        assert "vendor/bootstrap/css/bootstrap.min.css" in html
