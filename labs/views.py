@@ -4,7 +4,12 @@ from django.apps import apps
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
+from django_filters.views import FilterView
 
+from portal.redirects import FollowRenamedSlugMixin, renamed
+from portal.structured_data import organisation_data
+
+from .filters import OrganisationFilter
 from .models import FocusArea, JointLab, Organisation, Partnership, Programme
 
 
@@ -17,15 +22,18 @@ class LabListView(ListView):
         return JointLab.objects.prefetch_related("focus_areas")
 
 
-class LabDetailView(DetailView):
+class LabDetailView(FollowRenamedSlugMixin, DetailView):
     model = JointLab
     template_name = "labs/lab_detail.html"
     context_object_name = "lab"
 
+    def find_renamed(self):
+        return renamed(JointLab.objects.all(), slug=self.kwargs["slug"])
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         lab = self.object
-        partnerships = lab.partnerships.select_related("organisation").order_by("role", "organisation__name")
+        partnerships = list(lab.partnerships.select_related("organisation").order_by("role", "organisation__name"))
         context.update(
             leadership=lab.lab_roles.current().leadership().filter(person__is_public=True).select_related("person"),
             partners_by_role=[
@@ -36,6 +44,12 @@ class LabDetailView(DetailView):
             projects=lab.projects.public().order_by("title"),
             programmes=lab.programmes.all(),
             open_calls=_open_calls().filter(programme__lab=lab),
+            structured_data=organisation_data(
+                self.request,
+                lab,
+                description=lab.summary,
+                members=list({p.organisation.pk: p.organisation for p in partnerships}.values()),
+            ),
         )
         return context
 
@@ -65,14 +79,15 @@ class FocusAreaDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        projects = self.object.projects.public().prefetch_related("people")
+        projects = self.object.projects.public().select_related("lab").prefetch_related("people")
         context["projects"] = projects
         people = {person for project in projects for person in project.people.all() if person.is_public}
         context["people"] = sorted(people, key=lambda person: person.name)
         return context
 
 
-class OrganisationListView(ListView):
+class OrganisationListView(FilterView):
+    filterset_class = OrganisationFilter
     template_name = "labs/organisation_list.html"
     context_object_name = "organisations"
     paginate_by = 50
@@ -80,7 +95,7 @@ class OrganisationListView(ListView):
     def get_queryset(self):
         return Organisation.objects.prefetch_related(
             Prefetch("partnerships", queryset=Partnership.objects.select_related("lab"))
-        )
+        ).order_by("name")
 
 
 class OrganisationDetailView(DetailView):
@@ -92,6 +107,7 @@ class OrganisationDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["partnerships"] = self.object.partnerships.select_related("lab").order_by("lab__name", "role")
         context["projects"] = self.object.projects.public().select_related("lab")
+        context["structured_data"] = organisation_data(self.request, self.object, description=self.object.description)
         return context
 
 

@@ -1,14 +1,19 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
 
 from labs.models import Programme
+from portal.redirects import FollowRenamedSlugMixin, renamed
+from portal.structured_data import person_data
 
+from .filters import PersonFilter
 from .models import Call, LabRole, Person
 
 
-class PersonListView(ListView):
+class PersonListView(FilterView):
+    filterset_class = PersonFilter
     template_name = "people/person_list.html"
     context_object_name = "people"
     paginate_by = 50
@@ -18,20 +23,27 @@ class PersonListView(ListView):
             Person.objects.public()
             .select_related("organisation")
             .prefetch_related(Prefetch("lab_roles", queryset=LabRole.objects.current().select_related("lab")))
+            .order_by("name")
         )
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(FollowRenamedSlugMixin, DetailView):
     template_name = "people/person_detail.html"
     context_object_name = "person"
 
     def get_object(self, queryset=None):
         return get_object_or_404(Person.objects.public().select_related("organisation"), slug=self.kwargs["slug"])
 
+    def find_renamed(self):
+        return renamed(Person.objects.public(), slug=self.kwargs["slug"])
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        context["roles"] = person.lab_roles.select_related("lab").order_by("lab__name", "display_order")
+        context["roles"] = roles = list(person.lab_roles.select_related("lab").order_by("lab__name", "display_order"))
+        context["structured_data"] = person_data(
+            self.request, person, affiliations=[role.lab for role in roles if role.is_current()]
+        )
         context["memberships"] = (
             person.project_memberships.filter(project__is_public=True)
             .select_related("project__lab")

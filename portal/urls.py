@@ -2,20 +2,25 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from . import views
+from .sitemaps import portal_sitemaps
 
 # Probes and the admin keep one address whatever the language.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": portal_sitemaps()}, name="sitemap"),
 ]
 
 # Public pages carry their language in the URL: /labs/ (English), /zh-hant/labs/, /zh-hans/labs/.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("search/", views.site_search_view, name="search"),
     path("", include("labs.urls")),
     path("", include("people.urls")),
     path("", include("projects.urls")),

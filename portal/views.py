@@ -1,9 +1,13 @@
 from django.apps import apps
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from .forms import SearchForm
+from .search import site_search
 
 
 @never_cache
@@ -37,3 +41,25 @@ def home(request):
         "featured_projects": project_model.objects.public().filter(is_featured=True).select_related("lab")[:6],
     }
     return render(request, "portal/home.html", context)
+
+
+def site_search_view(request):
+    form = SearchForm(request.GET or None)
+    results = site_search(form.cleaned_data["q"]) if form.is_valid() else []
+    return render(
+        request,
+        "portal/search.html",
+        {"form": form, "results": results, "total": sum(len(items) for _type, items in results)},
+    )
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE),
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

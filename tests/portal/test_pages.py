@@ -40,9 +40,16 @@ def test_pages_carry_a_strict_content_security_policy(client):
     assert directives["frame-ancestors"] == "'none'"
 
 
-def test_pages_have_no_inline_script_or_style(client):
-    html = client.get("/").content.decode()
-    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline <script> found"
+@pytest.mark.parametrize(
+    "path", ["/", "/labs/hkust-hkpc-industrial-ai-robotics/", "/people/zhou-xiaofang/", "/projects/", "/search/?q=ai"]
+)
+def test_pages_have_no_inline_script_or_style(client, path):
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    html = client.get(path).content.decode()
+    executable_inline = r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/ld\+json\")[^>]*>"
+    assert not re.search(executable_inline, html), "inline <script> found"
     assert " style=" not in html
     assert "<style" not in html
     assert "//cdn" not in html and "googleapis" not in html

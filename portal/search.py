@@ -1,0 +1,136 @@
+"""Site search: one function, whatever the database.
+
+PostgreSQL gets weighted full-text search (SearchVector / SearchQuery / SearchRank) backed by GIN expression
+indexes that the apps' migrations create on PostgreSQL only; other databases (SQLite in development) get a
+plain icontains match on the same fields.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+SEARCH_CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_TYPE = 20
+
+
+@dataclass(frozen=True)
+class SearchableType:
+    key: str
+    label: str
+    model: str  # "app_label.ModelName": portal imports no app models
+    fields: tuple  # (field, weight) pairs, most important first
+    public_filter: tuple = ()  # (lookup, value) pairs a record must match to be shown
+    related: tuple = ()  # what each result's title and URL need, fetched in the same query
+
+    def get_model(self):
+        return apps.get_model(self.model)
+
+    def public_queryset(self):
+        return self.get_model().objects.filter(**dict(self.public_filter)).select_related(*self.related)
+
+
+SEARCHABLE_TYPES = (
+    SearchableType(
+        "labs", _("Labs"), "labs.JointLab", (("name", "A"), ("short_name", "A"), ("tagline", "B"), ("summary", "B"))
+    ),
+    SearchableType(
+        "focus_areas",
+        _("Focus areas"),
+        "labs.FocusArea",
+        (("name", "A"), ("summary", "B"), ("description", "C")),
+        related=("lab",),
+    ),
+    SearchableType(
+        "projects",
+        _("Projects"),
+        "projects.Project",
+        (("title", "A"), ("keywords", "A"), ("summary", "B"), ("description", "C")),
+        (("is_public", True),),
+        ("lab",),
+    ),
+    SearchableType(
+        "people",
+        _("People"),
+        "people.Person",
+        (("name", "A"), ("chinese_name", "A"), ("position", "B"), ("short_bio", "C")),
+        (("is_public", True),),
+    ),
+    SearchableType(
+        "organisations",
+        _("Partner organisations"),
+        "labs.Organisation",
+        (("name", "A"), ("short_name", "A"), ("description", "C")),
+    ),
+)
+
+
+def search_vector(fields):
+    """The weighted document; migrations index exactly this expression, so keep the two in step."""
+    vector = None
+    for field, weight in fields:
+        part = SearchVector(field, weight=weight, config=SEARCH_CONFIG)
+        vector = part if vector is None else vector + part
+    return vector
+
+
+def uses_full_text_search():
+    return connection.vendor == "postgresql"
+
+
+def site_search(query):
+    """Public records matching `query`, as [(type, results)] in a fixed order, empty types left out."""
+    query = (query or "").strip()[:MAX_QUERY_LENGTH]
+    if not query:
+        return []
+    grouped = []
+    for searchable in SEARCHABLE_TYPES:
+        queryset = searchable.public_queryset()
+        if uses_full_text_search():
+            results = _full_text(queryset, searchable.fields, query)
+        else:
+            results = _contains(queryset, searchable.fields, query)
+        results = list(results[:RESULTS_PER_TYPE])
+        if results:
+            grouped.append((searchable, results))
+    return grouped
+
+
+def _full_text(queryset, fields, query):
+    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    vector = search_vector(fields)
+    return (
+        queryset.annotate(document=vector, rank=SearchRank(vector, search_query))
+        .filter(document=search_query)
+        .order_by("-rank", "pk")
+    )
+
+
+def _contains(queryset, fields, query):
+    # Every word must appear in one of the fields.
+    condition = Q()
+    for word in query.split():
+        any_field = Q()
+        for field, _weight in fields:
+            any_field |= Q(**{f"{field}__icontains": word})
+        condition &= any_field
+    return queryset.filter(condition).order_by("pk")
+
+
+def create_search_index(schema_editor, model, name, fields):
+    """A GIN index over the search document, on PostgreSQL only (called from migrations)."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    from django.contrib.postgres.indexes import GinIndex
+
+    schema_editor.add_index(model, GinIndex(search_vector(fields), name=name))
+
+
+def drop_search_index(schema_editor, model, name):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(schema_editor.sql_delete_index % {"name": schema_editor.quote_name(name), "table": ""})
