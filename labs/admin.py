@@ -40,6 +40,7 @@ class JointLabAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "status", "established_on"]}),
         (_("Public text"), {"fields": ["tagline", "summary", "description", "locations", "website", "logo"]}),
+        (_("Staff"), {"fields": ["inbox_email"]}),
         (_("Audit"), {"fields": AUDIT_FIELDS, "classes": ["collapse"]}),
     ]
 

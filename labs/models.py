@@ -25,6 +25,11 @@ class JointLab(TimestampedModel):
     locations = models.TextField(_("locations"), blank=True, help_text=_("The sites the lab works from, one per line."))
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/labs/", blank=True)
+    inbox_email = models.EmailField(
+        _("staff inbox"),
+        blank=True,
+        help_text=_("Where new challenge requests and applications for this lab are announced. Never shown publicly."),
+    )
 
     history = HistoricalRecords()
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .search import MAX_QUERY_LENGTH
+from .uploads import FILE_KINDS, validate_upload
 
 
 class SearchForm(forms.Form):
@@ -15,3 +16,51 @@ class SearchForm(forms.Form):
             "max_length": _("Keep the search under %(limit_value)d characters."),
         },
     )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class ValidatedFilesField(forms.FileField):
+    """Several uploads in one input, each checked by content and size; cleans to [(file, kind), …]."""
+
+    def __init__(self, *, allowed, max_files, **kwargs):
+        self.allowed = allowed
+        self.max_files = max_files
+        accept = ",".join(ext for kind in allowed for ext in FILE_KINDS[kind].extensions)
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        if not files:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
+        if len(files) > self.max_files:
+            raise forms.ValidationError(
+                _("Attach at most %(max)d files; you chose %(count)d.") % {"max": self.max_files, "count": len(files)},
+                code="too_many",
+            )
+        cleaned, errors = [], []
+        for uploaded in files:
+            try:
+                cleaned.append((uploaded, validate_upload(uploaded, allowed=self.allowed)))
+            except forms.ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
+
+
+class HoneypotField(forms.CharField):
+    """A field people never see or fill; software that fills every field gives itself away."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(
+            required=False,
+            label=_("Leave this field empty"),
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        super().__init__(**kwargs)

@@ -21,6 +21,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.site_search_view, name="search"),
+    path("privacy/", views.privacy_notice, name="privacy"),
     path("", include("labs.urls")),
     path("", include("people.urls")),
     path("", include("projects.urls")),

@@ -58,8 +58,22 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /search/",
-        *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE),
+        *(
+            f"Disallow: {prefix}{private}"
+            for prefix in ["/", *(f"/{code}/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE)]
+            for private in ("search/", "challenges/status/")
+        ),
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def privacy_notice(request):
+    return render(
+        request,
+        "portal/privacy.html",
+        {
+            "contact_email": settings.PRIVACY_CONTACT_EMAIL,
+            "challenge_retention_months": settings.CHALLENGE_RETENTION_DAYS // 30,
+        },
+    )

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -27,7 +29,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["lab"]
     date_hierarchy = "start_date"
-    readonly_fields = AUDIT_FIELDS
+    readonly_fields = [*AUDIT_FIELDS, "source_challenge_links"]
     inlines = [ProjectMemberInline]
     actions = [
         flag_action(
@@ -49,9 +51,17 @@ class ProjectAdmin(SimpleHistoryAdmin):
             {"fields": ["lab", "title", "slug", "status", ("start_date", "end_date"), ("is_public", "is_featured")]},
         ),
         (_("Public text"), {"fields": ["summary", "description", "keywords"]}),
-        (_("Relations"), {"fields": ["focus_areas", "partners"]}),
+        (_("Relations"), {"fields": ["focus_areas", "partners", "source_challenge_links"]}),
         (_("Audit"), {"fields": AUDIT_FIELDS, "classes": ["collapse"]}),
     ]
+
+    @admin.display(description=_("from industry challenges"))
+    def source_challenge_links(self, project):
+        links = [
+            (reverse("admin:projects_challengerequest_change", args=[challenge.pk]), challenge)
+            for challenge in project.source_challenges.all()
+        ]
+        return format_html_join(", ", '<a href="{}">{}</a>', links) or "—"
 
     def get_queryset(self, request):
         # Filtering by focus area joins a many-to-many table; distinct keeps one row per project.
@@ -66,3 +76,6 @@ class ProjectMemberAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["project", "person"]
     list_select_related = ["person", "project"]
     readonly_fields = AUDIT_FIELDS
+
+
+from . import challenge_admin  # noqa: E402,F401  (registers the challenge request admin)

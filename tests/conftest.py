@@ -1,15 +1,30 @@
 import pytest
+from django.core.cache import cache
 
 from tests.factories import SuperuserFactory
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    """The suite runs with DEBUG off but without collectstatic, so skip the manifest lookup."""
+def _test_storages(settings, tmp_path):
+    """The suite runs with DEBUG off but without collectstatic, so skip the manifest lookup; and each test's
+    private uploads go to a temporary folder of its own."""
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+        },
     }
+    return tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache; every test starts from zero."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
 from people.models import Call, LabRole, Person
-from projects.models import Project, ProjectMember
+from portal.models import OutboxEmail
+from projects.models import ChallengeRequest, Project, ProjectMember
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -128,3 +129,32 @@ class ProjectMemberFactory(factory.django.DjangoModelFactory):
     project = factory.SubFactory(ProjectFactory)
     person = factory.SubFactory(PersonFactory)
     role = ProjectMember.Role.MEMBER
+
+
+class ChallengeRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChallengeRequest
+
+    reference = factory.Sequence(lambda n: f"CH-2026-{n + 1:05d}")
+    organisation_name = factory.Sequence(lambda n: f"Example Manufacturing {n} Ltd")
+    organisation_size = ChallengeRequest.OrganisationSize.SMALL
+    sector = ChallengeRequest.Sector.MANUFACTURING
+    contact_name = "Pat Example"
+    job_title = "Engineering manager"
+    email = factory.Sequence(lambda n: f"contact{n}@example.com")
+    title = factory.Sequence(lambda n: f"Fictional challenge {n}")
+    problem_statement = "Our fictional line jams twice a day."
+    desired_outcome = "Fewer jams."
+    budget_range = ChallengeRequest.Budget.UNDECIDED
+    timeline = ChallengeRequest.Timeline.FLEXIBLE
+    confidentiality = ChallengeRequest.Confidentiality.CONFIDENTIAL
+    consented_at = factory.LazyFunction(timezone.now)
+
+
+class OutboxEmailFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OutboxEmail
+
+    to = factory.Sequence(lambda n: f"someone{n}@example.com")
+    subject = factory.Sequence(lambda n: f"Message {n}")
+    body_text = "Hello."

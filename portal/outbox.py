@@ -1,0 +1,79 @@
+"""The e-mail outbox: every message is a row saved with the change that causes it, sent after commit.
+
+A mail server that is down delays mail; it never loses or rolls back the change. `manage.py send_outbox`
+retries what is still queued.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .models import OutboxEmail
+
+logger = logging.getLogger(__name__)
+
+
+def queue_email(*, to, template, context, language=None, reply_to=""):
+    """Render emails/<template>.{subject.txt,txt,html} in `language` and queue it for after the commit."""
+    with translation.override(language or translation.get_language()):
+        subject = render_to_string(f"emails/{template}.subject.txt", context)
+        body_text = render_to_string(f"emails/{template}.txt", context)
+        body_html = render_to_string(f"emails/{template}.html", context)
+    email = OutboxEmail.objects.create(
+        to="\n".join(to),
+        subject=" ".join(subject.split())[:255],
+        body_text=body_text,
+        body_html=body_html,
+        reply_to=reply_to,
+    )
+    transaction.on_commit(lambda: deliver(email.pk))
+    return email
+
+
+def deliver(email_id):
+    """Send one queued e-mail. Never raises: a failure is recorded on the row and left for a retry."""
+    with transaction.atomic():
+        # The row lock keeps two workers from sending the same message; a locked row is someone else's.
+        email = (
+            OutboxEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk=email_id, status=OutboxEmail.Status.QUEUED)
+            .first()
+        )
+        if email is None:
+            return False
+        email.attempts += 1
+        message = EmailMultiAlternatives(
+            subject=email.subject,
+            body=email.body_text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=email.recipients,
+            reply_to=[email.reply_to] if email.reply_to else None,
+        )
+        if email.body_html:
+            message.attach_alternative(email.body_html, "text/html")
+        try:
+            message.send(fail_silently=False)
+        except Exception as error:  # any transport failure: keep the mail, record why
+            email.last_error = f"{type(error).__name__}: {error}"[:2000]
+            if email.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+                email.status = OutboxEmail.Status.FAILED
+            email.save(update_fields=["attempts", "last_error", "status"])
+            logger.warning("E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, email.last_error)
+            return False
+        email.status = OutboxEmail.Status.SENT
+        email.sent_at = timezone.now()
+        email.last_error = ""
+        email.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+        return True
+
+
+def send_outbox(*, limit=None):
+    """Try every queued e-mail once, oldest first. Returns (sent, still_queued_or_failed)."""
+    queued = OutboxEmail.objects.filter(status=OutboxEmail.Status.QUEUED).order_by("created_at", "pk")
+    ids = list(queued.values_list("pk", flat=True)[:limit] if limit else queued.values_list("pk", flat=True))
+    sent = sum(1 for email_id in ids if deliver(email_id))
+    return sent, len(ids) - sent

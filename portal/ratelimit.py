@@ -1,0 +1,51 @@
+"""A fixed-window rate limit in the shared cache (Redis in production), so every app server counts together.
+
+Hand-written because django-ratelimit (last release 2023) refuses Django's own RedisCache and LocMemCache
+in its system checks; this needs only the cache's atomic add/incr.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+
+PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_rate(rate):
+    """'5/h' -> (5, 3600)."""
+    try:
+        count, unit = rate.split("/")
+        return int(count), PERIODS[unit.strip().lower()[0]]
+    except (ValueError, KeyError, IndexError) as error:
+        raise ImproperlyConfigured(f"Rate {rate!r} should look like 5/h (per s, m, h or d).") from error
+
+
+def client_ip(request):
+    if settings.TRUST_X_FORWARDED_FOR:
+        # The rightmost address is the one our own proxy added; anything left of it the client could forge.
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if forwarded:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def allow(scope, request, rate):
+    """Count this request; False once the client has used up `rate` in the current window."""
+    limit, period = parse_rate(rate)
+    window = int(time.time() // period)
+    key = f"ratelimit:{scope}:{client_ip(request)}:{window}"
+    if cache.add(key, 1, timeout=period + 1):
+        return True
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=period + 1)
+        count = 1
+    return count <= limit
+
+
+def retry_after_seconds(rate):
+    _limit, period = parse_rate(rate)
+    return period - int(time.time()) % period

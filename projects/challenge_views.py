@@ -1,0 +1,86 @@
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from labs.models import FocusArea, JointLab
+from portal.ratelimit import allow, retry_after_seconds
+from portal.workflow import TransitionNotAllowed, history
+
+from .forms import ChallengeForm
+from .models import ChallengeRequest
+from .services import challenge_submit, challenge_withdraw
+
+
+def challenge_submit_view(request):
+    if request.method == "POST":
+        if not allow("challenge-submit", request, settings.CHALLENGE_RATE_LIMIT):
+            response = render(request, "429.html", status=429)
+            response["Retry-After"] = str(retry_after_seconds(settings.CHALLENGE_RATE_LIMIT))
+            return response
+        form = ChallengeForm(request.POST, request.FILES)
+        if form.is_valid() and form.submitted_by_software():
+            form.add_error(None, _("We could not accept this submission. Please try again."))
+        elif form.is_valid():
+            data = dict(form.cleaned_data)
+            focus_areas = data.pop("focus_areas")
+            attachments = data.pop("attachments")
+            data.pop("consent"), data.pop("website")
+            challenge = challenge_submit(
+                fields=data, focus_areas=focus_areas, attachments=attachments, language=get_language()
+            )
+            messages.success(
+                request,
+                _(
+                    "Thank you. Your challenge was received with reference %(reference)s; we have e-mailed you this page's link."
+                )
+                % {"reference": challenge.reference},
+            )
+            return redirect(challenge.get_status_url())
+    else:
+        form = ChallengeForm(initial=_preselection(request))
+    return render(request, "projects/challenge_form.html", {"form": form})
+
+
+def _preselection(request):
+    """?lab=<slug> or ?focus_area=<id> from the lab and focus-area pages; anything unknown is ignored."""
+    initial = {}
+    lab = JointLab.objects.filter(slug=request.GET.get("lab", "")).first()
+    if lab:
+        initial["preferred_lab"] = lab
+    area_id = request.GET.get("focus_area", "")
+    area = FocusArea.objects.filter(pk=area_id).select_related("lab").first() if area_id.isdigit() else None
+    if area:
+        initial["focus_areas"] = [area]
+        initial.setdefault("preferred_lab", area.lab)
+    return initial
+
+
+def challenge_status_view(request, token):
+    challenge = get_object_or_404(ChallengeRequest, status_token=token)
+    workflow = ChallengeRequest.WORKFLOW
+    timeline = [(change.changed_at, workflow.public_label(change.to_status)) for change in history(challenge)]
+    return render(
+        request,
+        "projects/challenge_status.html",
+        {
+            "challenge": challenge,
+            "status_label": workflow.public_label(challenge.status),
+            "timeline": timeline,
+            "can_withdraw": workflow.can_withdraw(challenge.status),
+        },
+    )
+
+
+@require_POST
+def challenge_withdraw_view(request, token):
+    challenge = get_object_or_404(ChallengeRequest, status_token=token)
+    try:
+        challenge_withdraw(challenge=challenge)
+    except TransitionNotAllowed:
+        messages.error(request, _("This request has already reached a final decision and can no longer be withdrawn."))
+    else:
+        messages.success(request, _("Your request has been withdrawn. We will not take it further."))
+    return redirect(challenge.get_status_url())
