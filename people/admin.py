@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -6,7 +9,7 @@ from labs.admin import AUDIT_FIELDS, JointLabAdmin
 from labs.models import JointLab
 from portal.admin import flag_action
 
-from .models import Call, LabRole, Person
+from .models import Application, Call, LabRole, Person
 
 
 class LabRoleInline(admin.TabularInline):
@@ -109,6 +112,7 @@ class CallAdmin(SimpleHistoryAdmin):
         "state_display",
         "places",
         "is_published",
+        "applications_by_status",
     ]
     list_filter = [CallStateFilter, "is_published", "programme__kind", "programme__lab"]
     search_fields = ["title", "description", "programme__name", "programme__lab__name"]
@@ -132,6 +136,23 @@ class CallAdmin(SimpleHistoryAdmin):
         ),
     ]
 
+    def get_queryset(self, request):
+        counts = {
+            f"n_{status}": Count("applications", filter=Q(applications__status=status), distinct=True)
+            for status in Application.Status.values
+        }
+        return super().get_queryset(request).annotate(**counts)
+
+    @admin.display(description=_("applications"))
+    def applications_by_status(self, call):
+        parts = [
+            (reverse("admin:people_application_changelist") + f"?call__id__exact={call.pk}&status__exact={status}",
+             f"{getattr(call, f'n_{status}')} {label}")
+            for status, label in Application.Status.choices
+            if getattr(call, f"n_{status}", 0)
+        ]  # fmt: skip
+        return format_html_join(", ", '<a href="{}">{}</a>', parts) or "—"
+
     @admin.display(description=_("lab"), ordering="programme__lab__name")
     def lab_name(self, call):
         return call.programme.lab.display_name
@@ -139,3 +160,6 @@ class CallAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("state"))
     def state_display(self, call):
         return call.get_state_display()
+
+
+from . import application_admin  # noqa: E402,F401  (registers the application and review admins)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import application_views, views
 
 app_name = "people"
 
@@ -9,4 +9,12 @@ urlpatterns = [
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("programmes/", views.CallListView.as_view(), name="call_list"),
     path("calls/<slug:slug>/", views.CallDetailView.as_view(), name="call_detail"),
+    path("calls/<slug:slug>/apply/", application_views.application_apply_view, name="application_apply"),
+    path("applications/status/<str:token>/", application_views.application_status_view, name="application_status"),
+    path(
+        "applications/status/<str:token>/withdraw/",
+        application_views.application_withdraw_view,
+        name="application_withdraw",
+    ),
+    path("referees/<str:token>/", application_views.referee_upload_view, name="referee_upload"),
 ]

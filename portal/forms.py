@@ -64,3 +64,23 @@ class HoneypotField(forms.CharField):
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
         super().__init__(**kwargs)
+
+
+class ValidatedFileField(forms.FileField):
+    """One upload checked by content and size (see portal.uploads)."""
+
+    def __init__(self, *, allowed, **kwargs):
+        self.allowed = allowed
+        accept = ",".join(ext for kind in allowed for ext in FILE_KINDS[kind].extensions)
+        kwargs.setdefault("widget", forms.FileInput(attrs={"accept": accept}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        uploaded = super().clean(data, initial)
+        if uploaded:
+            validate_upload(uploaded, allowed=self.allowed)
+        return uploaded
+
+
+def count_words(text):
+    return len((text or "").split())

@@ -1,6 +1,8 @@
 """Upload validation shared by every form that takes files: type by content, size cap, private random names."""
 
+import re
 import uuid
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,4 +126,47 @@ def validate_upload(uploaded, *, allowed):
             % {"name": name, "kind": FILE_KINDS[kind].label},
             code="bad_extension",
         )
+    if kind == "pdf":
+        validate_inert_pdf(uploaded)
     return kind
+
+
+# PDF names may hide letters as #xx escapes (/J#61vaScript); streams may be compressed.
+_PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)(?![A-Za-z0-9])")
+_PDF_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+
+
+def pdf_active_content(data):
+    """The first active-content keyword found in a PDF (JavaScript or a launch action), or None."""
+
+    def unescape(chunk):
+        return _PDF_NAME_ESCAPE.sub(lambda match: bytes([int(match.group(1), 16)]), chunk)
+
+    chunks = [data]
+    for stream in _PDF_STREAM.findall(data):
+        try:
+            chunks.append(zlib.decompress(stream))
+        except zlib.error:
+            continue
+    for chunk in chunks:
+        found = _PDF_ACTIVE.search(unescape(chunk))
+        if found:
+            return found.group(1).decode()
+    return None
+
+
+def validate_inert_pdf(uploaded):
+    uploaded.seek(0)
+    data = uploaded.read()
+    uploaded.seek(0)
+    keyword = pdf_active_content(data)
+    if keyword:
+        raise ValidationError(
+            _("“%(name)s” contains active content (%(what)s), which we do not accept. Save it again as a plain PDF.")
+            % {
+                "name": Path(uploaded.name).name,
+                "what": "JavaScript" if keyword in ("JavaScript", "JS") else _("a launch action"),
+            },
+            code="active_pdf",
+        )

@@ -61,7 +61,7 @@ def robots_txt(request):
         *(
             f"Disallow: {prefix}{private}"
             for prefix in ["/", *(f"/{code}/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE)]
-            for private in ("search/", "challenges/status/")
+            for private in ("search/", "challenges/status/", "applications/status/", "referees/")
         ),
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
@@ -75,5 +75,6 @@ def privacy_notice(request):
         {
             "contact_email": settings.PRIVACY_CONTACT_EMAIL,
             "challenge_retention_months": settings.CHALLENGE_RETENTION_DAYS // 30,
+            "application_retention_months": settings.APPLICATION_RETENTION_DAYS // 30,
         },
     )

@@ -5,9 +5,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
-from people.models import Call, LabRole, Person
+from people.models import Application, ApplicationReferee, Call, LabRole, Person, Review
 from portal.models import OutboxEmail
 from projects.models import ChallengeRequest, Project, ProjectMember
+from tests.files import PDF_BYTES
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -158,3 +159,50 @@ class OutboxEmailFactory(factory.django.DjangoModelFactory):
     to = factory.Sequence(lambda n: f"someone{n}@example.com")
     subject = factory.Sequence(lambda n: f"Message {n}")
     body_text = "Hello."
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    call = factory.SubFactory(CallFactory)
+    reference = factory.Sequence(lambda n: f"AP-2026-{n + 1:05d}")
+    name = factory.Sequence(lambda n: f"Student {n}")
+    email = factory.Sequence(lambda n: f"student{n}@uni.example")
+    phone = "+852 0000 0000"
+    university = "Example University"
+    degree_programme = "MPhil in Computer Science"
+    year_of_study = "Year 2"
+    research_interests = "Robot learning"
+    personal_statement = "I would like to work on fictional robots."
+    cv = factory.django.FileField(filename="cv.pdf", data=PDF_BYTES)
+    consented_at = factory.LazyFunction(timezone.now)
+
+
+class ApplicationRefereeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ApplicationReferee
+
+    application = factory.SubFactory(ApplicationFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    name = factory.Sequence(lambda n: f"Referee {n}")
+    email = factory.Sequence(lambda n: f"referee{n}@uni.example")
+    institution = "Example University"
+
+
+class StaffUserFactory(UserFactory):
+    is_staff = True
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Review
+
+    application = factory.SubFactory(ApplicationFactory)
+    reviewer = factory.SubFactory(StaffUserFactory)
+    academic_record = 4
+    research_fit = 4
+    statement = 3
+    references = 5
+    score = 4
+    recommendation = Review.Recommendation.YES

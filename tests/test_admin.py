@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
-from people.models import Call, LabRole, Person
+from people.models import Application, Call, LabRole, Person, Review
 from portal.models import OutboxEmail
 from projects.models import ChallengeRequest, Project, ProjectMember
 from tests import factories
@@ -29,9 +29,11 @@ FACTORIES = {
     ProjectMember: factories.ProjectMemberFactory,
     ChallengeRequest: factories.ChallengeRequestFactory,
     OutboxEmail: factories.OutboxEmailFactory,
+    Application: factories.ApplicationFactory,
+    Review: factories.ReviewFactory,
 }
 # Rows that only arrive from outside (the public form, the outbox): staff have no add form for them.
-NO_ADD_FORM = {ChallengeRequest, OutboxEmail}
+NO_ADD_FORM = {ChallengeRequest, OutboxEmail, Application}
 
 
 def count_queries(client, url):

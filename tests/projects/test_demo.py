@@ -102,3 +102,18 @@ def test_a_demo_call_that_has_closed_is_opened_again(demo):
     call.refresh_from_db()
     assert call.state() == Call.State.OPEN
     assert timezone.localtime(call.closes_at).strftime("%H:%M") == "23:59"
+
+
+def test_sample_submissions_are_fictional_and_added_once(demo):
+    from people.models import Application
+    from projects.models import ChallengeRequest
+
+    call_command("load_demo", "--sample-submissions", verbosity=0)
+    call_command("load_demo", "--sample-submissions", verbosity=0)
+    assert ChallengeRequest.objects.count() == 3
+    assert Application.objects.count() == 6  # three applicants to each of the two open demo calls
+    emails = [
+        *ChallengeRequest.objects.values_list("email", flat=True),
+        *Application.objects.values_list("email", flat=True),
+    ]
+    assert all(email.endswith("@example.com") for email in emails)

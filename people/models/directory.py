@@ -1,4 +1,4 @@
-from django.core.validators import RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -149,6 +149,12 @@ class Call(TimestampedModel):
     closes_at = models.DateTimeField(_("closes at"), db_index=True, help_text=_("The deadline, in Hong Kong time."))
     places = models.PositiveIntegerField(_("number of places"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
+    statement_word_limit = models.PositiveIntegerField(
+        _("personal statement word limit"), default=800, validators=[MinValueValidator(50)]
+    )
+    blind_review = models.BooleanField(
+        _("blind review"), default=False, help_text=_("Reviewers do not see applicants' names or contact details.")
+    )
 
     objects = CallQuerySet.as_manager()
     history = HistoricalRecords()

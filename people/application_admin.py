@@ -1,0 +1,355 @@
+from django import forms
+from django.contrib import admin, messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from labs.admin import AUDIT_FIELDS
+from portal.admin import StatusHistoryInline
+from portal.csv_export import csv_response
+from portal.workflow import TransitionNotAllowed
+
+from .forms import ReviewForm
+from .models import Application, ApplicationReferee, Review
+from .services import application_bulk_transition, application_transition, review_save, with_review_figures
+
+WORKFLOW = Application.WORKFLOW
+APPLICANT_IDENTITY = ["name", "email", "phone"]
+APPLICANT_FIELDS = [
+    *APPLICANT_IDENTITY,
+    "university",
+    "degree_programme",
+    "year_of_study",
+    "research_interests",
+    "focus_areas",
+    "projects",
+    "personal_statement",
+    "consented_at",
+]
+
+
+def reviewer_only(user):
+    """A reviewer sees only the applications assigned to them; staff who triage see every application."""
+    return not user.has_perm("people.triage_application")
+
+
+def hides_identity(user, application):
+    return reviewer_only(user) and application.call.blind_review
+
+
+class ApplicationMoveForm(forms.ModelForm):
+    move_to = forms.ChoiceField(label=_("Move to"), required=False)
+    move_note = forms.CharField(label=_("Note on the move"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    class Meta:
+        model = Application
+        fields = ["reviewers", "internal_notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.status if self.instance.pk else Application.Status.SUBMITTED
+        targets = sorted(WORKFLOW.targets(current) - {WORKFLOW.withdrawn})
+        self.fields["move_to"].choices = [("", _("— keep the current status —"))] + [
+            (status, WORKFLOW.label(status)) for status in targets
+        ]
+        self.fields["move_to"].error_messages["invalid_choice"] = _(
+            "That move is not allowed from the current status; the page may be out of date."
+        )
+
+
+class AverageScoreFilter(admin.SimpleListFilter):
+    title = _("average score")
+    parameter_name = "average"
+    RANGES = {"4-5": (4, None), "3-4": (3, 4), "0-3": (None, 3)}
+
+    def lookups(self, request, model_admin):
+        return [("4-5", _("4 or more")), ("3-4", _("3 to 4")), ("0-3", _("below 3")), ("none", _("not scored yet"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.filter(average_score__isnull=True)
+        if self.value() in self.RANGES:
+            low, high = self.RANGES[self.value()]
+            if low is not None:
+                queryset = queryset.filter(average_score__gte=low)
+            if high is not None:
+                queryset = queryset.filter(average_score__lt=high)
+        return queryset
+
+
+class RefereeInline(admin.TabularInline):
+    model = ApplicationReferee
+    extra = 0
+    can_delete = False
+    fields = ["name", "email", "institution", "letter_link", "letter_uploaded_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("letter"))
+    def letter_link(self, referee):
+        if not referee.letter:
+            return _("not received yet")
+        url = reverse("admin:people_application_document", args=[referee.application_id, f"letter-{referee.pk}"])
+        return format_html('<a href="{}">{}</a>', url, _("Download the letter"))
+
+
+class ReviewInline(admin.TabularInline):
+    model = Review
+    extra = 0
+    can_delete = False
+    fields = ["reviewer", *Review.CRITERIA, "score", "recommendation", "conflict_of_interest", "comment"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("reviewer")
+        # Reviewers judge independently: each sees only their own review.
+        return queryset.filter(reviewer=request.user) if reviewer_only(request.user) else queryset
+
+
+def _bulk(to, description):
+    def action(modeladmin, request, queryset):
+        moved, refused = application_bulk_transition(applications=list(queryset), to=to, by=request.user)
+        if moved:
+            modeladmin.message_user(request, _("%(count)d application(s) moved.") % {"count": len(moved)})
+        if refused:
+            references = ", ".join(application.reference for application in refused)
+            modeladmin.message_user(
+                request,
+                _("Not moved, the workflow does not allow it from their status: %(refs)s") % {"refs": references},
+                level=messages.WARNING,
+            )
+
+    action.__name__ = f"move_to_{to}"
+    return admin.action(description=description, permissions=["triage"])(action)
+
+
+@admin.register(Application)
+class ApplicationAdmin(SimpleHistoryAdmin):
+    form = ApplicationMoveForm
+    change_list_template = "admin/people/application/change_list.html"
+    change_form_template = "admin/people/application/change_form.html"
+    list_display = ["reference", "name", "call", "status", "university", "average", "reviews_counted", "submitted_at"]
+    list_filter = ["status", "call", "call__programme__lab", "university", "focus_areas", AverageScoreFilter]
+    list_select_related = ["call__programme__lab"]
+    date_hierarchy = "submitted_at"
+    autocomplete_fields = ["reviewers"]
+    inlines = [RefereeInline, ReviewInline, StatusHistoryInline]
+    actions = [
+        _bulk("under_review", _("Move the selected to “Under review”")),
+        _bulk("shortlisted", _("Shortlist the selected")),
+        _bulk("rejected", _("Reject the selected")),
+    ]
+
+    def has_add_permission(self, request):
+        return False  # applications come from students through the public form
+
+    def has_triage_permission(self, request):
+        return not reviewer_only(request.user)
+
+    def get_queryset(self, request):
+        queryset = with_review_figures(super().get_queryset(request)).select_related("call__programme__lab")
+        if reviewer_only(request.user):
+            queryset = queryset.filter(reviewers=request.user)
+        return queryset
+
+    def get_search_fields(self, request):
+        if reviewer_only(request.user):
+            return ["reference", "university"]  # not by name: blind review must not be searchable around
+        return ["reference", "name", "email", "university"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["reference", "status", "submitted_at", "language", "documents", *APPLICANT_FIELDS, *AUDIT_FIELDS]
+
+    def get_fieldsets(self, request, obj=None):
+        applicant = [
+            f for f in APPLICANT_FIELDS if not (obj and hides_identity(request.user, obj) and f in APPLICANT_IDENTITY)
+        ]
+        fieldsets = [
+            (None, {"fields": ["reference", "status", "submitted_at", "language", "documents"]}),
+            (_("From the applicant"), {"fields": applicant}),
+        ]
+        if not reviewer_only(request.user):
+            fieldsets.insert(1, (_("Workflow"), {"fields": ["move_to", "move_note", "reviewers", "internal_notes"]}))
+            fieldsets.append((_("Audit"), {"fields": AUDIT_FIELDS, "classes": ["collapse"]}))
+        return fieldsets
+
+    def get_inlines(self, request, obj):
+        return self.inlines if not reviewer_only(request.user) else [RefereeInline, ReviewInline]
+
+    def get_list_display(self, request):
+        if reviewer_only(request.user):
+            return [("applicant_if_not_blind" if field == "name" else field) for field in self.list_display]
+        return self.list_display
+
+    @admin.display(description=_("applicant"))
+    def applicant_if_not_blind(self, application):
+        return _("(blind review)") if application.call.blind_review else application.name
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if reviewer_only(request.user):
+            kwargs["fields"] = []
+        return super().get_form(request, obj, change, **kwargs)
+
+    @admin.display(description=_("average score"), ordering="average_score")
+    def average(self, application):
+        return f"{application.average_score:.2f}" if application.average_score is not None else "—"
+
+    @admin.display(description=_("reviews"), ordering="review_count")
+    def reviews_counted(self, application):
+        return application.review_count
+
+    @admin.display(description=_("documents"))
+    def documents(self, application):
+        links = [(reverse("admin:people_application_document", args=[application.pk, "cv"]), _("CV"))]
+        if application.transcript:
+            links.append(
+                (reverse("admin:people_application_document", args=[application.pk, "transcript"]), _("Transcript"))
+            )
+        return format_html_join(" · ", '<a href="{}">{}</a>', links)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        application = self.get_object(request, object_id)
+        extra_context = dict(extra_context or {})
+        if application is not None and application.reviewers.filter(pk=request.user.pk).exists():
+            review = application.reviews.filter(reviewer=request.user).first()
+            extra_context["review_url"] = (
+                reverse("admin:people_review_change", args=[review.pk])
+                if review
+                else f"{reverse('admin:people_review_add')}?application={application.pk}"
+            )
+            extra_context["review_label"] = _("Edit your review") if review else _("Score this application")
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        move_to = form.cleaned_data.get("move_to")
+        if move_to:
+            try:
+                application_transition(
+                    application=obj, to=move_to, by=request.user, note=form.cleaned_data.get("move_note", "")
+                )
+            except TransitionNotAllowed as refusal:
+                self.message_user(request, str(refusal), level=messages.ERROR)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/documents/<str:document>/",
+                self.admin_site.admin_view(self.document_view),
+                name="people_application_document",
+            ),
+            path("export/", self.admin_site.admin_view(self.export_view), name="people_application_export"),
+            *super().get_urls(),
+        ]
+
+    def document_view(self, request, object_id, document):
+        """CVs, transcripts and letters leave only through here, with the same scoping as the application."""
+        application = self.get_object(request, str(object_id))
+        if application is None or not self.has_view_permission(request, application):
+            raise Http404
+        if document in ("cv", "transcript"):
+            stored = getattr(application, document)
+            filename = f"{application.reference}-{document}.pdf"
+        elif document.startswith("letter-") and document[7:].isdigit():
+            referee = get_object_or_404(ApplicationReferee, pk=int(document[7:]), application=application)
+            stored, filename = referee.letter, f"{application.reference}-letter-{referee.order}.pdf"
+        else:
+            raise Http404
+        if not stored:
+            raise Http404
+        response = FileResponse(
+            stored.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+    def export_view(self, request):
+        """The list as CSV with average scores, scoped and filtered like the list; no files."""
+        if not self.has_view_permission(request):
+            raise Http404
+        blind = reviewer_only(request.user)
+        queryset = self.get_changelist_instance(request).get_queryset(request)
+        header = [
+            "reference",
+            "call",
+            "status",
+            "name",
+            "email",
+            "university",
+            "degree",
+            "submitted_at",
+            "average_score",
+            "reviews",
+        ]
+        rows = (
+            [
+                a.reference,
+                a.call.title,
+                a.get_status_display(),
+                "" if blind and a.call.blind_review else a.name,
+                "" if blind and a.call.blind_review else a.email,
+                a.university,
+                a.degree_programme,
+                timezone.localtime(a.submitted_at).isoformat(timespec="minutes"),
+                "" if a.average_score is None else f"{a.average_score:.2f}",
+                a.review_count,
+            ]
+            for a in queryset
+        )
+        return csv_response("applications", header, rows)
+
+
+@admin.register(Review)
+class ReviewAdmin(SimpleHistoryAdmin):
+    form = ReviewForm
+    list_display = ["application", "reviewer", "score", "recommendation", "conflict_of_interest", "updated_at"]
+    list_filter = ["recommendation", "conflict_of_interest", "application__call"]
+    list_select_related = ["application", "reviewer"]
+    search_fields = ["application__reference"]
+    readonly_fields = ["score", *AUDIT_FIELDS]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.filter(reviewer=request.user) if reviewer_only(request.user) else queryset
+
+    def get_fields(self, request, obj=None):
+        return ["application", *Review.CRITERIA, "recommendation", "comment", "conflict_of_interest", "score"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["score", *AUDIT_FIELDS]
+        return [*readonly, "application"] if obj else readonly
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "application":
+            # Only applications assigned to this reviewer and not yet reviewed by them.
+            kwargs["queryset"] = Application.objects.filter(reviewers=request.user).exclude(
+                reviews__reviewer=request.user
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        return {"application": request.GET.get("application")}
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.reviewer = request.user
+        review_save(review=obj, by=request.user)
+        if obj.conflict_of_interest:
+            self.message_user(
+                request, _("Conflict of interest recorded: you are no longer a reviewer of this application.")
+            )

@@ -1,0 +1,14 @@
+from .application import Application, ApplicationReferee, Review
+from .directory import Call, CallQuerySet, LabRole, LabRoleQuerySet, Person, PersonQuerySet
+
+__all__ = [
+    "Application",
+    "ApplicationReferee",
+    "Call",
+    "CallQuerySet",
+    "LabRole",
+    "LabRoleQuerySet",
+    "Person",
+    "PersonQuerySet",
+    "Review",
+]

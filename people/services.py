@@ -1,0 +1,199 @@
+"""State changes of applications, referee letters and reviews: shared by the public forms, the admin and
+commands."""
+
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Avg, Count, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.outbox import queue_email
+from portal.references import next_reference
+from portal.uploads import private_storage
+from portal.workflow import TransitionNotAllowed, record_creation, transition
+
+from .models import Application, ApplicationReferee, Call, Review
+
+APPLICANT = "applicant"
+# Moves the applicant hears about by e-mail.
+ANNOUNCED_STATUSES = {"shortlisted", "interview", "offered", "rejected", "withdrawn"}
+
+
+class CallNotOpen(Exception):
+    pass
+
+
+class DuplicateApplication(Exception):
+    def __init__(self, existing):
+        super().__init__(existing.reference)
+        self.existing = existing
+
+
+class LetterWindowClosed(Exception):
+    pass
+
+
+def _absolute(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+def _staff_inbox(call):
+    return call.programme.lab.inbox_email or settings.PORTAL_INBOX_EMAIL
+
+
+def application_submit(*, call, fields, focus_areas, projects, cv, transcript, referees, language, now=None):
+    """Store an application with its files, referees and e-mails in one transaction, if the call is still open
+    now (the server's clock, not the form's). A second application from the same address to the same call
+    raises DuplicateApplication and stores nothing."""
+    now = now or timezone.now()
+    if call.state(now) != Call.State.OPEN or not call.is_published:
+        raise CallNotOpen(call)
+    existing = Application.objects.filter(call=call, email__iexact=fields["email"]).first()
+    if existing:
+        raise DuplicateApplication(existing)
+    stored = []
+    try:
+        with transaction.atomic():
+            application = Application(**fields, call=call, language=language, consented_at=now, submitted_at=now)
+            application.reference = next_reference("AP", now=now)
+            for name, uploaded in (("cv", cv), ("transcript", transcript)):
+                if uploaded:
+                    getattr(application, name).save(uploaded.name, uploaded, save=False)
+                    stored.append(getattr(application, name).name)
+            application.save()
+            application.focus_areas.set(focus_areas)
+            application.projects.set(projects)
+            record_creation(application, actor_label=APPLICANT)
+            context = {"application": application, "call": call, "status_url": _absolute(application.get_status_url())}
+            queue_email(to=[application.email], template="application_received", context=context, language=language)
+            for data in referees:
+                referee = ApplicationReferee.objects.create(application=application, **data)
+                queue_email(
+                    to=[referee.email],
+                    template="referee_request",
+                    context={
+                        "application": application,
+                        "call": call,
+                        "referee": referee,
+                        "upload_url": _absolute(referee.get_upload_url()),
+                        "letter_deadline": letter_deadline(call),
+                    },
+                    language=language,
+                )
+            admin_url = _absolute(reverse("admin:people_application_change", args=[application.pk]))
+            queue_email(
+                to=[_staff_inbox(call)],
+                template="application_new_for_staff",
+                context={**context, "admin_url": admin_url},
+            )
+    except IntegrityError as error:
+        _delete(stored)
+        existing = Application.objects.filter(call=call, email__iexact=fields["email"]).first()
+        if existing:  # lost a race with a simultaneous submission from the same address
+            raise DuplicateApplication(existing) from error
+        raise
+    except Exception:
+        _delete(stored)
+        raise
+    return application
+
+
+def _delete(names):
+    for name in names:
+        private_storage().delete(name)
+
+
+def application_send_existing_link(*, application, language):
+    """Someone applied again with this address: tell the address's owner where their application is."""
+    queue_email(
+        to=[application.email],
+        template="application_link",
+        context={"application": application, "status_url": _absolute(application.get_status_url())},
+        language=language,
+    )
+
+
+def application_transition(*, application, to, by=None, note="", actor_label=""):
+    with transaction.atomic():
+        change = transition(
+            application, workflow=Application.WORKFLOW, to=to, by=by, note=note, actor_label=actor_label
+        )
+        if to in ANNOUNCED_STATUSES:
+            queue_email(
+                to=[application.email],
+                template="application_status_changed",
+                context={
+                    "application": application,
+                    "status_label": Application.WORKFLOW.public_label(to),
+                    "status_url": _absolute(application.get_status_url()),
+                },
+                language=application.language,
+            )
+    return change
+
+
+def application_bulk_transition(*, applications, to, by, note=""):
+    """The admin's bulk actions: each application through the same path, one at a time. Returns (moved, refused)."""
+    moved, refused = [], []
+    for application in applications:
+        try:
+            application_transition(application=application, to=to, by=by, note=note)
+        except TransitionNotAllowed:
+            refused.append(application)
+        else:
+            moved.append(application)
+    return moved, refused
+
+
+def application_withdraw(*, application):
+    return application_transition(application=application, to=Application.Status.WITHDRAWN, actor_label=APPLICANT)
+
+
+def letter_deadline(call):
+    return call.closes_at + datetime.timedelta(days=settings.REFEREE_GRACE_DAYS)
+
+
+def referee_can_upload(referee, now=None):
+    return (now or timezone.now()) < letter_deadline(referee.application.call)
+
+
+def referee_upload_letter(*, referee, letter, now=None):
+    """Store (or replace) the referee's one letter until the call's deadline plus the grace period."""
+    if not referee_can_upload(referee, now):
+        raise LetterWindowClosed(referee)
+    previous = referee.letter.name if referee.letter else None
+    with transaction.atomic():
+        referee.letter.save(letter.name, letter, save=False)
+        referee.letter_uploaded_at = now or timezone.now()
+        referee.save(update_fields=["letter", "letter_uploaded_at"])
+    if previous:
+        transaction.on_commit(lambda: private_storage().delete(previous))
+    return referee
+
+
+def review_save(*, review, by):
+    """Save a reviewer's review. Declaring a conflict of interest clears the scores and takes the reviewer off
+    the application."""
+    with transaction.atomic():
+        if review.conflict_of_interest:
+            for criterion in Review.CRITERIA:
+                setattr(review, criterion, None)
+            review.recommendation = ""
+            review.score = None
+            review.save()
+            review.application.reviewers.remove(by)
+        else:
+            scores = [getattr(review, criterion) for criterion in Review.CRITERIA]
+            review.score = round(sum(scores) / len(scores), 2)
+            review.save()
+    return review
+
+
+def with_review_figures(queryset):
+    """Annotate applications with the average score and the number of counted reviews (conflicts excluded)."""
+    counted = Q(reviews__conflict_of_interest=False)
+    return queryset.annotate(
+        average_score=Avg("reviews__score", filter=counted), review_count=Count("reviews", filter=counted)
+    )
