@@ -3,26 +3,28 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from portal.scoping import LabScopedAdminMixin
+
 from .models import FocusArea, JointLab, Organisation, Partnership, Programme
 
 AUDIT_FIELDS = ("created_at", "updated_at")
 
 
-class PartnershipInline(admin.TabularInline):
+class PartnershipInline(LabScopedAdminMixin, admin.TabularInline):
     model = Partnership
     extra = 0
     autocomplete_fields = ["organisation"]
     fields = ["organisation", "role", "since", "note"]
 
 
-class FocusAreaInline(admin.StackedInline):
+class FocusAreaInline(LabScopedAdminMixin, admin.StackedInline):
     model = FocusArea
     extra = 0
     fields = [("name", "slug", "order"), "summary", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ProgrammeInline(admin.TabularInline):
+class ProgrammeInline(LabScopedAdminMixin, admin.TabularInline):
     model = Programme
     extra = 0
     fields = ["name", "slug", "kind"]
@@ -31,7 +33,8 @@ class ProgrammeInline(admin.TabularInline):
 
 
 @admin.register(JointLab)
-class JointLabAdmin(SimpleHistoryAdmin):
+class JointLabAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+    lab_path = "pk"
     list_display = ["name", "short_name", "status", "established_on", "partner_count", "project_count"]
     list_filter = ["status"]
     search_fields = ["name", "short_name", "tagline", "summary"]
@@ -55,6 +58,7 @@ class JointLabAdmin(SimpleHistoryAdmin):
                 partner_total=Count("partnerships__organisation", distinct=True),
                 project_total=Count("projects", distinct=True),
             )
+            .order_by("name")  # aggregation drops Meta.ordering
         )
 
     @admin.display(description=_("partners"), ordering="partner_total")
@@ -76,7 +80,8 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     inlines = [PartnershipInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(lab_total=Count("partnerships__lab", distinct=True))
+        queryset = super().get_queryset(request).annotate(lab_total=Count("partnerships__lab", distinct=True))
+        return queryset.order_by("name")  # aggregation drops Meta.ordering
 
     @admin.display(description=_("labs"), ordering="lab_total")
     def lab_count(self, organisation):
@@ -84,7 +89,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(SimpleHistoryAdmin):
+class PartnershipAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["organisation", "lab", "role", "since"]
     list_filter = ["role", "lab"]
     search_fields = ["organisation__name", "organisation__short_name", "lab__name", "note"]
@@ -94,7 +99,7 @@ class PartnershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(SimpleHistoryAdmin):
+class FocusAreaAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "lab", "order"]
     list_filter = ["lab"]
     list_editable = ["order"]
@@ -106,7 +111,7 @@ class FocusAreaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(SimpleHistoryAdmin):
+class ProgrammeAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "lab", "kind"]
     list_filter = ["kind", "lab"]
     search_fields = ["name", "description", "lab__name"]

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html_join
@@ -8,11 +10,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from labs.admin import AUDIT_FIELDS, JointLabAdmin
 from labs.models import JointLab
 from portal.admin import flag_action
+from portal.scoping import LabScopedAdminMixin
 
-from .models import Application, Call, LabRole, Person
+from .models import Application, Call, LabRole, Person, StaffLabAccess
 
 
-class LabRoleInline(admin.TabularInline):
+class LabRoleInline(LabScopedAdminMixin, admin.TabularInline):
     model = LabRole
     extra = 0
     autocomplete_fields = ["person", "lab"]
@@ -39,7 +42,12 @@ class JointLabWithRolesAdmin(JointLabAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+    # The people directory is shared between labs: public profiles are everyone's, hidden ones belong to the
+    # labs they work in.
+    def lab_condition(self, request, lab_ids):
+        return Q(is_public=True) | Q(lab_roles__lab__in=lab_ids) | Q(project_memberships__project__lab__in=lab_ids)
+
     list_display = ["name", "chinese_name", "honorific", "position", "organisation", "is_public"]
     list_filter = ["is_public", "lab_roles__role", "lab_roles__lab", "organisation__kind"]
     search_fields = ["name", "chinese_name", "position", "organisation__name", "public_email"]
@@ -74,7 +82,7 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(LabRole)
-class LabRoleAdmin(SimpleHistoryAdmin):
+class LabRoleAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["person", "lab", "role", "start_date", "end_date", "display_order"]
     list_filter = ["role", "lab"]
     search_fields = ["person__name", "person__chinese_name", "lab__name"]
@@ -102,7 +110,8 @@ class CallStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Call)
-class CallAdmin(SimpleHistoryAdmin):
+class CallAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+    lab_path = "programme__lab"
     list_display = [
         "title",
         "programme",
@@ -163,3 +172,38 @@ class CallAdmin(SimpleHistoryAdmin):
 
 
 from . import application_admin  # noqa: E402,F401  (registers the application and review admins)
+
+
+class StaffLabAccessInline(admin.TabularInline):
+    model = StaffLabAccess
+    extra = 0
+    autocomplete_fields = ["lab"]
+    verbose_name_plural = _("labs this account works for")
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    """Staff accounts with their labs; `manage.py add_staff` does the same from the command line."""
+
+    inlines = [*UserAdmin.inlines, StaffLabAccessInline]
+    list_display = ["username", "email", "is_staff", "is_active", "group_names", "last_login"]
+    list_filter = ["is_staff", "is_active", "groups", "lab_access__lab"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("roles"))
+    def group_names(self, user):
+        return ", ".join(group.name for group in user.groups.all())
+
+
+@admin.register(StaffLabAccess)
+class StaffLabAccessAdmin(admin.ModelAdmin):
+    list_display = ["user", "lab"]
+    list_filter = ["lab"]
+    list_select_related = ["user", "lab"]
+    search_fields = ["user__username", "user__email", "lab__name"]
+    autocomplete_fields = ["user", "lab"]

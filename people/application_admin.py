@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
-from django.http import FileResponse, Http404
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -11,6 +12,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from labs.admin import AUDIT_FIELDS
 from portal.admin import StatusHistoryInline
 from portal.csv_export import csv_response
+from portal.downloads import private_file_response
+from portal.scoping import LabScopedAdminMixin
 from portal.workflow import TransitionNotAllowed
 
 from .forms import ReviewForm
@@ -139,7 +142,11 @@ def _bulk(to, description):
 
 
 @admin.register(Application)
-class ApplicationAdmin(SimpleHistoryAdmin):
+class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+    # An application belongs to its call's lab; a reviewer also sees the ones assigned to them.
+    def lab_condition(self, request, lab_ids):
+        return Q(call__programme__lab__in=lab_ids) | Q(reviewers=request.user)
+
     form = ApplicationMoveForm
     change_list_template = "admin/people/application/change_list.html"
     change_form_template = "admin/people/application/change_form.html"
@@ -164,7 +171,7 @@ class ApplicationAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         queryset = with_review_figures(super().get_queryset(request)).select_related("call__programme__lab")
         if reviewer_only(request.user):
-            queryset = queryset.filter(reviewers=request.user)
+            queryset = queryset.filter(pk__in=Application.objects.filter(reviewers=request.user).values("pk"))
         return queryset
 
     def get_search_fields(self, request):
@@ -272,11 +279,7 @@ class ApplicationAdmin(SimpleHistoryAdmin):
             raise Http404
         if not stored:
             raise Http404
-        response = FileResponse(
-            stored.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return private_file_response(stored, filename=filename, content_type="application/pdf")
 
     def export_view(self, request):
         """The list as CSV with average scores, scoped and filtered like the list; no files."""
@@ -315,7 +318,10 @@ class ApplicationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(SimpleHistoryAdmin):
+class ReviewAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+    def lab_condition(self, request, lab_ids):
+        return Q(application__call__programme__lab__in=lab_ids) | Q(reviewer=request.user)
+
     form = ReviewForm
     list_display = ["application", "reviewer", "score", "recommendation", "conflict_of_interest", "updated_at"]
     list_filter = ["recommendation", "conflict_of_interest", "application__call"]

@@ -4,13 +4,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from portal.downloads import personal_data_download
 from portal.ratelimit import allow, retry_after_seconds
 from portal.workflow import TransitionNotAllowed, history
 
 from .forms import ApplicationForm, RefereeLetterForm
 from .models import Application, ApplicationReferee, Call
+from .personal_data import application_personal_data
 from .services import (
     CallNotOpen,
     DuplicateApplication,
@@ -28,6 +31,7 @@ def _closed(request, call):
     return render(request, "people/call_closed.html", {"call": call}, status=410)
 
 
+@never_cache
 def application_apply_view(request, slug):
     call = get_object_or_404(Call.objects.published().select_related("programme__lab"), slug=slug)
     if call.state() != Call.State.OPEN:
@@ -68,6 +72,7 @@ def _submit(request, call, form):
     return render(request, "people/application_sent.html", {"call": call, "email": data["email"]})
 
 
+@never_cache
 def application_status_view(request, token):
     application = get_object_or_404(Application.objects.select_related("call__programme__lab"), status_token=token)
     workflow = Application.WORKFLOW
@@ -86,6 +91,13 @@ def application_status_view(request, token):
     )
 
 
+@never_cache
+def application_data_view(request, token):
+    """Everything the portal holds about this application, for the applicant to keep."""
+    application = get_object_or_404(Application, status_token=token)
+    return personal_data_download(application_personal_data(application), filename=f"{application.reference}-data.json")
+
+
 @require_POST
 def application_withdraw_view(request, token):
     application = get_object_or_404(Application, status_token=token)
@@ -98,6 +110,7 @@ def application_withdraw_view(request, token):
     return redirect(application.get_status_url())
 
 
+@never_cache
 def referee_upload_view(request, token):
     referee = get_object_or_404(
         ApplicationReferee.objects.select_related("application__call__programme__lab"), upload_token=token

@@ -16,5 +16,10 @@ urlpatterns = [
         application_views.application_withdraw_view,
         name="application_withdraw",
     ),
+    path(
+        "applications/status/<str:token>/data.json",
+        application_views.application_data_view,
+        name="application_data",
+    ),
     path("referees/<str:token>/", application_views.referee_upload_view, name="referee_upload"),
 ]

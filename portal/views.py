@@ -74,7 +74,8 @@ def privacy_notice(request):
         "portal/privacy.html",
         {
             "contact_email": settings.PRIVACY_CONTACT_EMAIL,
-            "challenge_retention_months": settings.CHALLENGE_RETENTION_DAYS // 30,
-            "application_retention_months": settings.APPLICATION_RETENTION_DAYS // 30,
+            "challenge_retention_days": settings.CHALLENGE_RETENTION_DAYS,
+            "application_retention_days": settings.APPLICATION_RETENTION_DAYS,
+            "outbox_retention_days": settings.OUTBOX_RETENTION_DAYS,
         },
     )

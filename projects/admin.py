@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from labs.admin import AUDIT_FIELDS
 from portal.admin import flag_action
+from portal.scoping import LabScopedAdminMixin
 
 from .models import Project, ProjectMember
 
@@ -21,7 +22,7 @@ class ProjectMemberInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "lab", "status", "start_date", "end_date", "is_public", "is_featured"]
     list_filter = ["status", "is_public", "is_featured", "lab", "focus_areas"]
     search_fields = ["title", "summary", "keywords", "lab__name"]
@@ -69,7 +70,8 @@ class ProjectAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProjectMember)
-class ProjectMemberAdmin(SimpleHistoryAdmin):
+class ProjectMemberAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+    lab_path = "project__lab"
     list_display = ["person", "project", "role", "order"]
     list_filter = ["role", "project__lab"]
     search_fields = ["person__name", "project__title"]

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
-from django.http import FileResponse, Http404
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -11,6 +12,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from labs.admin import AUDIT_FIELDS
 from portal.admin import StatusHistoryInline
 from portal.csv_export import csv_response
+from portal.downloads import private_file_response
+from portal.scoping import LabScopedAdminMixin
 from portal.uploads import FILE_KINDS
 from portal.workflow import TransitionNotAllowed
 
@@ -93,7 +96,12 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(ChallengeRequest)
-class ChallengeRequestAdmin(SimpleHistoryAdmin):
+class ChallengeRequestAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+    # A request belongs to the lab staff assigned it to or, before that, to the lab the enterprise chose;
+    # with neither, only portal administrators see it and route it.
+    def lab_condition(self, request, lab_ids):
+        return Q(lab__in=lab_ids) | Q(lab__isnull=True, preferred_lab__in=lab_ids)
+
     form = ChallengeTriageForm
     change_list_template = "admin/projects/challengerequest/change_list.html"
     list_display = [
@@ -219,14 +227,13 @@ class ChallengeRequestAdmin(SimpleHistoryAdmin):
         if challenge is None or not self.has_view_permission(request, challenge):
             raise Http404
         attachment = get_object_or_404(ChallengeAttachment, pk=attachment_id, challenge=challenge)
-        response = FileResponse(
-            attachment.file.open("rb"),
-            as_attachment=True,
-            filename=attachment.original_name,
-            content_type=FILE_KINDS[attachment.kind].content_type,
+        number = list(challenge.attachments.values_list("pk", flat=True)).index(attachment.pk) + 1
+        kind = FILE_KINDS[attachment.kind]
+        return private_file_response(
+            attachment.file,
+            filename=f"{challenge.reference}-attachment-{number}{kind.extensions[0]}",
+            content_type=kind.content_type,
         )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
 
     def export_view(self, request):
         """The changelist as CSV, with the filters and search currently applied; no file contents."""

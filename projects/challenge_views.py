@@ -3,17 +3,21 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from labs.models import FocusArea, JointLab
+from portal.downloads import personal_data_download
 from portal.ratelimit import allow, retry_after_seconds
 from portal.workflow import TransitionNotAllowed, history
 
 from .forms import ChallengeForm
 from .models import ChallengeRequest
+from .personal_data import challenge_personal_data
 from .services import challenge_submit, challenge_withdraw
 
 
+@never_cache
 def challenge_submit_view(request):
     if request.method == "POST":
         if not allow("challenge-submit", request, settings.CHALLENGE_RATE_LIMIT):
@@ -58,6 +62,7 @@ def _preselection(request):
     return initial
 
 
+@never_cache
 def challenge_status_view(request, token):
     challenge = get_object_or_404(ChallengeRequest, status_token=token)
     workflow = ChallengeRequest.WORKFLOW
@@ -72,6 +77,13 @@ def challenge_status_view(request, token):
             "can_withdraw": workflow.can_withdraw(challenge.status),
         },
     )
+
+
+@never_cache
+def challenge_data_view(request, token):
+    """Everything the portal holds about this request, for the enterprise to keep."""
+    challenge = get_object_or_404(ChallengeRequest, status_token=token)
+    return personal_data_download(challenge_personal_data(challenge), filename=f"{challenge.reference}-data.json")
 
 
 @require_POST

@@ -68,6 +68,10 @@ def challenge_transition(*, challenge, to, by=None, note="", actor_label=""):
         change = transition(
             challenge, workflow=ChallengeRequest.WORKFLOW, to=to, by=by, note=note, actor_label=actor_label
         )
+        if ChallengeRequest.WORKFLOW.is_final(to):
+            # Retention counts from here (see purge_expired).
+            challenge.finalised_at = change.changed_at
+            challenge.save(update_fields=["finalised_at"])
         if to in ANNOUNCED_STATUSES:
             queue_email(
                 to=[challenge.email],

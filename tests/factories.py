@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
-from people.models import Application, ApplicationReferee, Call, LabRole, Person, Review
+from people.models import Application, ApplicationReferee, Call, LabRole, Person, Review, StaffLabAccess
 from portal.models import OutboxEmail
 from projects.models import ChallengeRequest, Project, ProjectMember
 from tests.files import PDF_BYTES
@@ -206,3 +206,11 @@ class ReviewFactory(factory.django.DjangoModelFactory):
     references = 5
     score = 4
     recommendation = Review.Recommendation.YES
+
+
+class StaffLabAccessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StaffLabAccess
+
+    user = factory.SubFactory(StaffUserFactory)
+    lab = factory.SubFactory(JointLabFactory)

@@ -1,5 +1,6 @@
 from .application import Application, ApplicationReferee, Review
 from .directory import Call, CallQuerySet, LabRole, LabRoleQuerySet, Person, PersonQuerySet
+from .staff import StaffLabAccess
 
 __all__ = [
     "Application",
@@ -11,4 +12,5 @@ __all__ = [
     "Person",
     "PersonQuerySet",
     "Review",
+    "StaffLabAccess",
 ]

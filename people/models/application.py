@@ -73,6 +73,8 @@ class Application(TimestampedModel):
     )
     internal_notes = models.TextField(_("internal notes"), blank=True, help_text=_("Staff only."))
 
+    purged_at = models.DateTimeField(_("personal data erased"), null=True, blank=True, editable=False)
+
     history = HistoricalRecords(excluded_fields=["status_token"])
 
     class Meta:

@@ -137,6 +137,9 @@ class ChallengeRequest(TimestampedModel):
         verbose_name=_("resulting project"),
     )
 
+    finalised_at = models.DateTimeField(_("reached a final status"), null=True, blank=True, editable=False)
+    purged_at = models.DateTimeField(_("personal data erased"), null=True, blank=True, editable=False)
+
     history = HistoricalRecords(excluded_fields=["status_token"])
 
     class Meta:

@@ -284,7 +284,7 @@ def test_staff_download_attachments_through_a_checked_view(admin_client):
     url = reverse("admin:projects_challengerequest_attachment", args=[challenge.pk, attachment.pk])
     response = admin_client.get(url)
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="brief.pdf"'
+    assert response["Content-Disposition"] == f'attachment; filename="{challenge.reference}-attachment-1.pdf"'
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     other = factories.ChallengeRequestFactory()
     mismatched = reverse("admin:projects_challengerequest_attachment", args=[other.pk, attachment.pk])
