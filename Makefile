@@ -7,7 +7,7 @@ PORT ?= 8000
 # PostgreSQL on this machine: 127.0.0.1:5432, user postgres, trust auth. pytest-django creates test_<name> itself.
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/joint_lab_portal
 
-.PHONY: run test test-postgres lint format clean
+.PHONY: run test test-postgres bench bench-postgres lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,33 @@ test: $(VENV)/.dev-installed
 
 test-postgres: $(VENV)/.dev-installed
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+
+$(VENV)/.bench-installed: requirements.txt requirements-dev.txt requirements-bench.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@ $(VENV)/.dev-installed $(VENV)/.runtime-installed
+
+# Benchmarks: production-like settings (DEBUG off, compressed static files) on a database of their own.
+# Results print as tables and are written as JSON under var/bench/. Load only ever targets 127.0.0.1.
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+BENCH_ENV = DEBUG=false SECRET_KEY=bench-only-secret-key-never-for-a-real-site-0123456789 \
+	ALLOWED_HOSTS=127.0.0.1,localhost,testserver DATABASE_URL=$(BENCH_DATABASE_URL) STATIC_ROOT=$(CURDIR)/var/bench-static
+MANAGE = $(BENCH_ENV) $(BIN)/python manage.py
+
+bench: $(VENV)/.bench-installed
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) collectstatic --noinput -v0
+	for scale in 0.1 1; do \
+	  $(MANAGE) flush --noinput && \
+	  $(MANAGE) generate_data --scale $$scale --force && \
+	  $(MANAGE) bench_pages --label scale-$$scale || exit 1; \
+	done
+	$(MANAGE) bench_http --label scale-1
+	$(MANAGE) bench_submissions
+
+bench-postgres:
+	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'joint_lab_portal_bench'" | grep -q 1 \
+	  || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE joint_lab_portal_bench"
+	$(MAKE) bench BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/joint_lab_portal_bench
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

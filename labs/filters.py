@@ -17,6 +17,8 @@ class OrganisationFilter(PublicFilterSet):
         empty_label=_("All labs"),
     )
 
+    to_many_filters = ("lab",)
+
     class Meta:
         model = Organisation
         fields = []

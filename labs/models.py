@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -30,8 +31,10 @@ class JointLab(TimestampedModel):
         blank=True,
         help_text=_("Where new challenge requests and applications for this lab are announced. Never shown publicly."),
     )
+    # Filled by a PostgreSQL trigger (see the search migrations); unused on SQLite, which searches with icontains.
+    search_document = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["name"]
@@ -71,8 +74,10 @@ class Organisation(TimestampedModel):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/organisations/", blank=True)
+    # Filled by a PostgreSQL trigger (see the search migrations); unused on SQLite, which searches with icontains.
+    search_document = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["name"]
@@ -121,6 +126,12 @@ class Partnership(TimestampedModel):
         return f"{self.organisation} — {self.get_role_display()} — {self.lab}"
 
 
+class FocusAreaManager(models.Manager):
+    def get_queryset(self):
+        # A focus area is always named with its lab (see __str__): fetch the lab in the same query.
+        return super().get_queryset().select_related("lab")
+
+
 class FocusArea(TimestampedModel):
     lab = models.ForeignKey(JointLab, on_delete=models.CASCADE, related_name="focus_areas", verbose_name=_("lab"))
     name = models.CharField(_("name"), max_length=200)
@@ -128,11 +139,15 @@ class FocusArea(TimestampedModel):
     summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Filled by a PostgreSQL trigger (see the search migrations); unused on SQLite, which searches with icontains.
+    search_document = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords()
+    objects = FocusAreaManager()
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["lab__name", "order", "name"]
+        base_manager_name = "objects"
         verbose_name = _("focus area")
         verbose_name_plural = _("focus areas")
         constraints = [

@@ -12,6 +12,8 @@ from portal.structured_data import organisation_data
 from .filters import OrganisationFilter
 from .models import FocusArea, JointLab, Organisation, Partnership, Programme
 
+LAB_PAGE_PROJECTS = 12
+
 
 class LabListView(ListView):
     model = JointLab
@@ -41,7 +43,9 @@ class LabDetailView(FollowRenamedSlugMixin, DetailView):
                 for role, items in groupby(partnerships, key=lambda p: p.role)
             ],
             focus_areas=lab.focus_areas.all(),
-            projects=lab.projects.public().order_by("title"),
+            # A busy lab has hundreds of projects: show the first ones and link to the filtered list.
+            projects=lab.projects.public().order_by("-is_featured", "title")[:LAB_PAGE_PROJECTS],
+            project_total=lab.projects.public().count(),
             programmes=lab.programmes.all(),
             open_calls=_open_calls().filter(programme__lab=lab),
             structured_data=organisation_data(

@@ -18,7 +18,7 @@ from portal.workflow import TransitionNotAllowed
 
 from .forms import ReviewForm
 from .models import Application, ApplicationReferee, Review
-from .services import application_bulk_transition, application_transition, review_save, with_review_figures
+from .services import application_bulk_transition, application_transition, review_save
 
 WORKFLOW = Application.WORKFLOW
 APPLICANT_IDENTITY = ["name", "email", "phone"]
@@ -169,7 +169,7 @@ class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
         return not reviewer_only(request.user)
 
     def get_queryset(self, request):
-        queryset = with_review_figures(super().get_queryset(request)).select_related("call__programme__lab")
+        queryset = super().get_queryset(request).select_related("call__programme__lab")
         if reviewer_only(request.user):
             queryset = queryset.filter(pk__in=Application.objects.filter(reviewers=request.user).values("pk"))
         return queryset

@@ -26,6 +26,8 @@ class PersonFilter(PublicFilterSet):
         empty_label=_("Any organisation"),
     )
 
+    to_many_filters = ("lab", "role")
+
     class Meta:
         model = Person
         fields = []

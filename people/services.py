@@ -5,7 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count
 from django.urls import reverse
 from django.utils import timezone
 
@@ -188,12 +188,13 @@ def review_save(*, review, by):
             scores = [getattr(review, criterion) for criterion in Review.CRITERIA]
             review.score = round(sum(scores) / len(scores), 2)
             review.save()
+        application_refresh_scores(application=review.application)
     return review
 
 
-def with_review_figures(queryset):
-    """Annotate applications with the average score and the number of counted reviews (conflicts excluded)."""
-    counted = Q(reviews__conflict_of_interest=False)
-    return queryset.annotate(
-        average_score=Avg("reviews__score", filter=counted), review_count=Count("reviews", filter=counted)
+def application_refresh_scores(*, application):
+    """Store the average of the counted reviews (conflicts excluded) and their number on the application."""
+    figures = application.reviews.filter(conflict_of_interest=False).aggregate(average=Avg("score"), count=Count("pk"))
+    Application.objects.filter(pk=application.pk).update(
+        average_score=figures["average"], review_count=figures["count"]
     )

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .page_cache import bump_content_version
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(bump_content_version, dispatch_uid=f"page-cache-{signal}")

@@ -3,6 +3,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .forms import FastSelect
 from .search import MAX_QUERY_LENGTH
 
 
@@ -26,7 +27,19 @@ class KeywordFilter(django_filters.CharFilter):
 
 
 class PublicFilterSet(django_filters.FilterSet):
-    """Filters of the public lists: a relation may multiply rows, so results are always distinct."""
+    """Filters of the public lists. Filters through a to-many relation can repeat rows; only when one of those
+    is in use is the list made distinct (DISTINCT over the whole list is costly)."""
+
+    to_many_filters = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            if type(field.widget) is forms.Select:
+                field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
 
     def filter_queryset(self, queryset):
-        return super().filter_queryset(queryset).distinct()
+        queryset = super().filter_queryset(queryset)
+        if any(self.form.cleaned_data.get(name) not in (None, "") for name in self.to_many_filters):
+            queryset = queryset.distinct()
+        return queryset

@@ -1,4 +1,7 @@
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .search import MAX_QUERY_LENGTH
@@ -84,3 +87,21 @@ class ValidatedFileField(forms.FileField):
 
 def count_words(text):
     return len((text or "").split())
+
+
+class FastSelect(forms.Select):
+    """A <select> whose options are built in Python rather than one template render each: the public filter
+    lists (200 partner organisations) render in microseconds instead of milliseconds. No option groups."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = {str(item) for item in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option_value, mark_safe(" selected") if str(option_value) in selected else "", label)
+                for option_value, label in self.choices
+            ),
+        )
+        attributes = self.build_attrs(self.attrs, attrs)
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attributes), options)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 SEARCH_CONFIG = "english"
@@ -101,11 +101,11 @@ def site_search(query):
 
 
 def _full_text(queryset, fields, query):
+    # search_document is the stored, GIN-indexed form of search_vector(fields), kept by a trigger.
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    vector = search_vector(fields)
     return (
-        queryset.annotate(document=vector, rank=SearchRank(vector, search_query))
-        .filter(document=search_query)
+        queryset.annotate(rank=SearchRank(F("search_document"), search_query))
+        .filter(search_document=search_query)
         .order_by("-rank", "pk")
     )
 
@@ -134,3 +134,40 @@ def drop_search_index(schema_editor, model, name):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(schema_editor.sql_delete_index % {"name": schema_editor.quote_name(name), "table": ""})
+
+
+def install_search_trigger(schema_editor, model, *, fields, index_name, old_index_name):
+    """On PostgreSQL: keep model.search_document equal to search_vector(fields) with a trigger, fill it for
+    existing rows, and index it (replacing the earlier expression index). Called from migrations."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    table = model._meta.db_table
+    quote = schema_editor.quote_name
+    document = " || ".join(
+        f"setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(NEW.{quote(field)}::text, '')), '{weight}')"
+        for field, weight in fields
+    )
+    function = f"{table}_search_document"
+    schema_editor.execute(
+        f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger AS $$ "
+        f"BEGIN NEW.search_document := {document}; RETURN NEW; END $$ LANGUAGE plpgsql"
+    )
+    schema_editor.execute(f"DROP TRIGGER IF EXISTS {function} ON {quote(table)}")
+    schema_editor.execute(
+        f"CREATE TRIGGER {function} BEFORE INSERT OR UPDATE ON {quote(table)} "
+        f"FOR EACH ROW EXECUTE FUNCTION {function}()"
+    )
+    schema_editor.execute(f"UPDATE {quote(table)} SET search_document = {document.replace('NEW.', '')}")
+    schema_editor.execute(f"DROP INDEX IF EXISTS {quote(old_index_name)}")
+    schema_editor.execute(f"CREATE INDEX {quote(index_name)} ON {quote(table)} USING gin (search_document)")
+
+
+def remove_search_trigger(schema_editor, model, *, fields, index_name, old_index_name):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    table = model._meta.db_table
+    function = f"{table}_search_document"
+    schema_editor.execute(f"DROP TRIGGER IF EXISTS {function} ON {schema_editor.quote_name(table)}")
+    schema_editor.execute(f"DROP FUNCTION IF EXISTS {function}()")
+    schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(index_name)}")
+    create_search_index(schema_editor, model, old_index_name, fields)

@@ -33,6 +33,8 @@ class ProjectFilter(PublicFilterSet):
         empty_label=_("Title"),
     )
 
+    to_many_filters = ("focus_area", "partner")
+
     class Meta:
         model = Project
         fields = []

@@ -9,8 +9,9 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F
 
-from portal.search import SEARCH_CONFIG, SEARCHABLE_TYPES, search_vector, uses_full_text_search
+from portal.search import SEARCH_CONFIG, SEARCHABLE_TYPES, uses_full_text_search
 
 MATCH_TYPES = ("labs", "focus_areas", "projects", "people")
 MAX_TERMS = 40
@@ -78,12 +79,11 @@ def _matched_terms(obj, fields, terms):
 def _rank_full_text(searchable, terms, limit):
     # Any term may match (OR), unlike the site search box where every word must.
     query = reduce(or_, (SearchQuery(term, config=SEARCH_CONFIG) for term in terms))
-    vector = search_vector(searchable.fields)
     model = searchable.get_model()
     results = (
         model.objects.select_related(*searchable.related)
-        .annotate(document=vector, rank=SearchRank(vector, query))
-        .filter(document=query)
+        .annotate(rank=SearchRank(F("search_document"), query))
+        .filter(search_document=query)
         .order_by("-rank", "pk")[:limit]
     )
     return [Match(obj, round(obj.rank, 4), _matched_terms(obj, searchable.fields, terms)) for obj in results]

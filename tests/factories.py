@@ -197,6 +197,7 @@ class StaffUserFactory(UserFactory):
 class ReviewFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Review
+        skip_postgeneration_save = True
 
     application = factory.SubFactory(ApplicationFactory)
     reviewer = factory.SubFactory(StaffUserFactory)
@@ -206,6 +207,13 @@ class ReviewFactory(factory.django.DjangoModelFactory):
     references = 5
     score = 4
     recommendation = Review.Recommendation.YES
+
+    @factory.post_generation
+    def refresh_application_scores(review, create, extracted, **kwargs):
+        from people.services import application_refresh_scores
+
+        if create:
+            application_refresh_scores(application=review.application)
 
 
 class StaffLabAccessFactory(factory.django.DjangoModelFactory):

@@ -74,6 +74,11 @@ class Application(TimestampedModel):
     internal_notes = models.TextField(_("internal notes"), blank=True, help_text=_("Staff only."))
 
     purged_at = models.DateTimeField(_("personal data erased"), null=True, blank=True, editable=False)
+    # Kept up to date by people.services.review_save, so lists sort and filter on them without aggregating.
+    average_score = models.DecimalField(
+        _("average score"), max_digits=3, decimal_places=2, null=True, blank=True, editable=False, db_index=True
+    )
+    review_count = models.PositiveSmallIntegerField(_("reviews"), default=0, editable=False)
 
     history = HistoricalRecords(excluded_fields=["status_token"])
 

@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -38,9 +39,11 @@ class Person(TimestampedModel):
     homepage = models.URLField(_("homepage"), blank=True)
     orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True, validators=[orcid_validator])
     is_public = models.BooleanField(_("public"), default=True, db_index=True)
+    # Filled by a PostgreSQL trigger (see the search migrations); unused on SQLite, which searches with icontains.
+    search_document = SearchVectorField(null=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["name"]

@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -38,9 +39,11 @@ class Project(TimestampedModel):
     keywords = models.CharField(_("keywords"), max_length=500, blank=True, help_text=_("Separated by commas."))
     is_public = models.BooleanField(_("public"), default=True, db_index=True)
     is_featured = models.BooleanField(_("featured"), default=False, db_index=True)
+    # Filled by a PostgreSQL trigger (see the search migrations); unused on SQLite, which searches with icontains.
+    search_document = SearchVectorField(null=True, editable=False)
 
     objects = ProjectQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["title"]

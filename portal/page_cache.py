@@ -1,0 +1,80 @@
+"""Whole-page cache for anonymous visitors of the public site, invalidated whenever content changes.
+
+Every save or delete in the content apps bumps a version number kept in the (shared) cache; cache keys carry
+the version, so a change makes every cached page stale at once, on every app server. Pages that set cookies,
+vary on them, or are marked private/no-cache (forms, status pages, the admin) are never stored.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import get_cache_key, learn_cache_key
+
+VERSION_KEY = "public-content-version"
+CONTENT_APPS = {"labs", "people", "projects"}
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_content_version(sender=None, **kwargs):
+    if sender is not None and sender._meta.app_label not in CONTENT_APPS:
+        return
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.add(VERSION_KEY, 2, timeout=None)
+
+
+def _cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.path.startswith("/admin/")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES  # staff and anyone with a session bypass it
+    )
+
+
+def _key_prefix():
+    return f"page.v{content_version()}"
+
+
+class FetchPublicPageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _cacheable_request(request):
+            key = get_cache_key(request, _key_prefix(), "GET", cache=cache)
+            cached = cache.get(key) if key else None
+            if cached is not None:
+                return cached
+        return self.get_response(request)
+
+
+class UpdatePublicPageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            _cacheable_request(request)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "Cookie" not in response.get("Vary", "")
+            and not any(word in response.get("Cache-Control", "") for word in ("private", "no-cache", "no-store"))
+        ):
+            key = learn_cache_key(request, response, settings.PAGE_CACHE_SECONDS, _key_prefix(), cache=cache)
+            if hasattr(response, "render") and callable(response.render):
+                response.add_post_render_callback(
+                    lambda rendered: cache.set(key, rendered, settings.PAGE_CACHE_SECONDS)
+                )
+            else:
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response
