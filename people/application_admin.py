@@ -151,7 +151,15 @@ class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     change_list_template = "admin/people/application/change_list.html"
     change_form_template = "admin/people/application/change_form.html"
     list_display = ["reference", "name", "call", "status", "university", "average", "reviews_counted", "submitted_at"]
-    list_filter = ["status", "call", "call__programme__lab", "university", "focus_areas", AverageScoreFilter]
+    list_filter = [
+        "status",
+        "call",
+        "call__programme__lab",
+        "university",
+        "focus_areas",
+        "reviewers",
+        AverageScoreFilter,
+    ]
     list_select_related = ["call__programme__lab"]
     date_hierarchy = "submitted_at"
     autocomplete_fields = ["reviewers"]

@@ -191,6 +191,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Anonymous public pages are cached this long (0 turns it off); any content change invalidates them at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# The staff dashboard flags requests still untriaged after this many days.
+TRIAGE_WAIT_DAYS = env.int("TRIAGE_WAIT_DAYS", default=7)
 CHALLENGE_RATE_LIMIT = env.str("CHALLENGE_RATE_LIMIT", default="10/h")
 TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)

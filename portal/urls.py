@@ -9,6 +9,14 @@ from django.urls import include, path
 from . import views
 from .sitemaps import portal_sitemaps
 
+
+def dashboard_view(request):
+    # The dashboard reads every app; import it when first used so portal imports no app at load time.
+    from projects.dashboard import dashboard_view as view
+
+    return view(request)
+
+
 # Probes and the admin keep one address whatever the language.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -20,6 +28,7 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("admin/password/set/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("admin/dashboard/", admin.site.admin_view(dashboard_view), name="admin_dashboard"),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": portal_sitemaps()}, name="sitemap"),

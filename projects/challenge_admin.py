@@ -121,6 +121,7 @@ class ChallengeRequestAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
         "sector",
         ("owner", admin.RelatedOnlyFieldListFilter),
         "confidentiality",
+        "focus_areas",
     ]
     search_fields = ["reference", "title", "organisation_name", "contact_name", "email", "problem_statement"]
     list_select_related = ["lab", "preferred_lab", "owner"]
