@@ -7,7 +7,7 @@ PORT ?= 8000
 # PostgreSQL on this machine: 127.0.0.1:5432, user postgres, trust auth. pytest-django creates test_<name> itself.
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/joint_lab_portal
 
-.PHONY: run test test-postgres bench bench-postgres lint format clean
+.PHONY: run test test-postgres bench bench-postgres messages lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,13 @@ bench-postgres:
 	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'joint_lab_portal_bench'" | grep -q 1 \
 	  || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE joint_lab_portal_bench"
 	$(MAKE) bench BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/joint_lab_portal_bench
+
+# After changing user-facing text: refresh the catalogues (needs GNU gettext: apt-get install gettext),
+# translate the new entries in locale/*/LC_MESSAGES/django.po, then run it again to compile them.
+# The compiled .mo files are committed, so running the site needs no gettext.
+messages: $(VENV)/.dev-installed
+	DEBUG=true $(BIN)/python manage.py makemessages -l zh_Hant -l zh_Hans --ignore=.venv --ignore=var --ignore=tests --no-location
+	$(BIN)/python -c "import polib, glob; [polib.pofile(p).save_as_mofile(p[:-3] + '.mo') for p in glob.glob('locale/*/LC_MESSAGES/django.po')]"
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from portal.scoping import LabScopedAdminMixin
@@ -17,14 +18,14 @@ class PartnershipInline(LabScopedAdminMixin, admin.TabularInline):
     fields = ["organisation", "role", "since", "note"]
 
 
-class FocusAreaInline(LabScopedAdminMixin, admin.StackedInline):
+class FocusAreaInline(LabScopedAdminMixin, TranslationStackedInline):
     model = FocusArea
     extra = 0
     fields = [("name", "slug", "order"), "summary", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ProgrammeInline(LabScopedAdminMixin, admin.TabularInline):
+class ProgrammeInline(LabScopedAdminMixin, TranslationTabularInline):
     model = Programme
     extra = 0
     fields = ["name", "slug", "kind"]
@@ -33,7 +34,7 @@ class ProgrammeInline(LabScopedAdminMixin, admin.TabularInline):
 
 
 @admin.register(JointLab)
-class JointLabAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+class JointLabAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     lab_path = "pk"
     list_display = ["name", "short_name", "status", "established_on", "partner_count", "project_count"]
     list_filter = ["status"]
@@ -71,7 +72,7 @@ class JointLabAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "short_name", "kind", "region", "lab_count"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "short_name", "region"]
@@ -99,7 +100,7 @@ class PartnershipAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+class FocusAreaAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "lab", "order"]
     list_filter = ["lab"]
     list_editable = ["order"]
@@ -111,7 +112,7 @@ class FocusAreaAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+class ProgrammeAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "lab", "kind"]
     list_filter = ["kind", "lab"]
     search_fields = ["name", "description", "lab__name"]

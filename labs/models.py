@@ -13,7 +13,8 @@ class JointLab(TimestampedModel):
         ACTIVE = "active", _("Active")
         CLOSED = "closed", _("Closed")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    # Names are translated (labs/translation.py); the slug is what identifies a lab.
+    name = models.CharField(_("name"), max_length=200, db_index=True)
     short_name = models.CharField(_("short name"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
@@ -66,7 +67,7 @@ class Organisation(TimestampedModel):
         GOVERNMENT = "government", _("Government")
         OTHER = "other", _("Other")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, db_index=True)
     short_name = models.CharField(_("short name"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER, db_index=True)
@@ -152,7 +153,6 @@ class FocusArea(TimestampedModel):
         verbose_name_plural = _("focus areas")
         constraints = [
             models.UniqueConstraint(fields=["lab", "slug"], name="focusarea_unique_slug_per_lab"),
-            models.UniqueConstraint(fields=["lab", "name"], name="focusarea_unique_name_per_lab"),
         ]
         indexes = [models.Index(fields=["lab", "order"], name="focusarea_lab_order_idx")]
 

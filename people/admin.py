@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from labs.admin import AUDIT_FIELDS, JointLabAdmin
@@ -110,7 +111,7 @@ class CallStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Call)
-class CallAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+class CallAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     lab_path = "programme__lab"
     list_display = [
         "title",

@@ -1,10 +1,9 @@
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .forms import FastSelect
-from .search import MAX_QUERY_LENGTH
+from .search import MAX_QUERY_LENGTH, matches_every_word
 
 
 class KeywordFilter(django_filters.CharFilter):
@@ -18,12 +17,9 @@ class KeywordFilter(django_filters.CharFilter):
         super().__init__(**kwargs)
 
     def filter(self, qs, value):
-        for word in (value or "").split():
-            any_field = Q()
-            for field in self.search_fields:
-                any_field |= Q(**{f"{field}__icontains": word})
-            qs = qs.filter(any_field)
-        return qs
+        if not (value or "").strip():
+            return qs
+        return qs.filter(matches_every_word(qs.model, self.search_fields, value))
 
 
 class PublicFilterSet(django_filters.FilterSet):

@@ -11,7 +11,9 @@ from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import NotRegistered, translator
 
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
@@ -79,7 +81,33 @@ def search_vector(fields):
 
 
 def uses_full_text_search():
-    return connection.vendor == "postgresql"
+    """PostgreSQL's English full text serves English pages; Chinese has no word boundaries for it to use."""
+    return connection.vendor == "postgresql" and get_language() in (None, "en")
+
+
+def searched_fields(model, field):
+    """The columns behind `field` in the language shown: for a translated field, that language's column and the
+    English one (which fills in where the translation is empty); otherwise the field itself."""
+    try:
+        translated = translator.get_options_for_model(model).all_fields
+    except NotRegistered:
+        return [field]
+    if field not in translated:
+        return [field]
+    language = (get_language() or "en").replace("-", "_")
+    return list(dict.fromkeys([f"{field}_{language}", f"{field}_en"]))
+
+
+def matches_every_word(model, fields, text):
+    """Q: every word of `text` appears (case-insensitively) in one of `fields`, in the language shown."""
+    condition = Q()
+    for word in text.split():
+        any_field = Q()
+        for field in fields:
+            for column in searched_fields(model, field):
+                any_field |= Q(**{f"{column}__icontains": word})
+        condition &= any_field
+    return condition
 
 
 def site_search(query):
@@ -111,13 +139,7 @@ def _full_text(queryset, fields, query):
 
 
 def _contains(queryset, fields, query):
-    # Every word must appear in one of the fields.
-    condition = Q()
-    for word in query.split():
-        any_field = Q()
-        for field, _weight in fields:
-            any_field |= Q(**{f"{field}__icontains": word})
-        condition &= any_field
+    condition = matches_every_word(queryset.model, [field for field, _weight in fields], query)
     return queryset.filter(condition).order_by("pk")
 
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from labs.admin import AUDIT_FIELDS
@@ -22,7 +23,7 @@ class ProjectMemberInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+class ProjectAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "lab", "status", "start_date", "end_date", "is_public", "is_featured"]
     list_filter = ["status", "is_public", "is_featured", "lab", "focus_areas"]
     search_fields = ["title", "summary", "keywords", "lab__name"]

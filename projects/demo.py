@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
 from people.models import Call, LabRole, Person
@@ -37,6 +37,7 @@ def _ensure(report, model, lookup, values):
 
 
 @transaction.atomic
+@translation.override("en")  # the demo texts are English: they go into the English columns whatever is active
 def demo_load(*, now=None):
     now = now or timezone.now()
     report = LoadReport()
@@ -96,7 +97,22 @@ def demo_load(*, now=None):
     for data in demo_content.CALLS:
         _load_call(report, data, now)
 
+    _fill_chinese_names(demo_content.CHINESE_NAMES["organisations"], Organisation.objects.all())
+    _fill_chinese_names(demo_content.CHINESE_NAMES["labs"], JointLab.objects.all())
+    _fill_chinese_names(demo_content.CHINESE_NAMES["focus_areas"], FocusArea.objects.filter(lab__slug__in=labs))
     return report
+
+
+def _fill_chinese_names(names, queryset):
+    """Chinese names go into empty translation fields only, so a name staff have written is kept."""
+    for obj in queryset.filter(slug__in=names):
+        changed = []
+        for column, value in zip(("name_zh_hant", "name_zh_hans"), names[obj.slug], strict=True):
+            if not getattr(obj, column):
+                setattr(obj, column, value)
+                changed.append(column)
+        if changed:
+            obj.save(update_fields=changed)
 
 
 def _load_call(report, data, now):

@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Avg, Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
@@ -64,6 +64,7 @@ def _bulk(model, rows):
 
 
 @transaction.atomic
+@translation.override("en")
 def generate(*, scale, seed=2026, progress=lambda step: None):
     """Create the data; `progress(step_name)` is called after each step. Returns the counts created."""
     rng = random.Random(seed)

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -98,13 +98,16 @@ def challenge_convert_to_project(*, challenge, by, project=None, note=""):
             lab = challenge.responsible_lab
             if lab is None:
                 raise TransitionNotAllowed(_("Assign a lab before converting the request into a project."))
-            project = Project.objects.create(
-                lab=lab,
-                title=challenge.title,
-                slug=_unique_project_slug(lab, challenge),
-                status=Project.Status.PLANNED,
-                is_public=False,  # staff decide what of an enterprise's problem may be published
-            )
+            with translation.override(
+                settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+            ):  # the base text every language falls back to
+                project = Project.objects.create(
+                    lab=lab,
+                    title=challenge.title,
+                    slug=_unique_project_slug(lab, challenge),
+                    status=Project.Status.PLANNED,
+                    is_public=False,  # staff decide what of an enterprise's problem may be published
+                )
             project.focus_areas.set(challenge.focus_areas.filter(lab=lab))
         challenge.project = project
         challenge.save(update_fields=["project", "updated_at"])

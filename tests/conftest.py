@@ -20,6 +20,16 @@ def _test_storages(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _english_to_start_with():
+    """A request in Chinese leaves its language active in the thread; each test starts in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

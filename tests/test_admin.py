@@ -101,13 +101,12 @@ def test_staff_edit_is_kept_in_the_history(admin_client, superuser):
     lab = factories.JointLabFactory(tagline="Old tagline")
     url = reverse("admin:labs_jointlab_change", args=[lab.pk])
     data = {
-        "name": lab.name,
-        "short_name": lab.short_name,
+        "name_en": lab.name,
+        "short_name_en": lab.short_name,
         "slug": lab.slug,
         "status": lab.status,
-        "tagline": "New tagline",
-        "summary": lab.summary,
-        "description": "",
+        "tagline_en": "New tagline",
+        "summary_en": lab.summary,
         "locations": "",
         "website": "",
         "established_on": "",
@@ -117,7 +116,7 @@ def test_staff_edit_is_kept_in_the_history(admin_client, superuser):
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context and response.context["adminform"].form.errors
     latest = lab.history.latest()
-    assert latest.tagline == "New tagline"
+    assert latest.tagline_en == "New tagline"
     assert latest.history_user == superuser
     assert "New tagline" in admin_client.get(reverse("admin:labs_jointlab_history", args=[lab.pk])).content.decode()
 

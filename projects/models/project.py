@@ -59,7 +59,7 @@ class Project(TimestampedModel):
                 violation_error_message=_("A project cannot end before it starts."),
             ),
         ]
-        indexes = [models.Index(fields=["is_public", "title"], name="project_public_title_idx")]
+        indexes = [models.Index(fields=["is_public", "title"], name="proj_public_title_idx")]
 
     def __str__(self):
         return self.title
