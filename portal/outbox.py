@@ -11,6 +11,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django_tasks import task
 
 from .models import OutboxEmail
 
@@ -30,7 +31,7 @@ def queue_email(*, to, template, context, language=None, reply_to=""):
         body_html=body_html,
         reply_to=reply_to,
     )
-    transaction.on_commit(lambda: deliver(email.pk))
+    transaction.on_commit(lambda: deliver_email_task.enqueue(email.pk))
     return email
 
 
@@ -69,6 +70,12 @@ def deliver(email_id):
         email.last_error = ""
         email.save(update_fields=["attempts", "last_error", "status", "sent_at"])
         return True
+
+
+@task()
+def deliver_email_task(email_id: int):
+    """Delivery as a background task: at once by default, by the worker (db_worker) in production."""
+    return deliver(email_id)
 
 
 def send_outbox(*, limit=None):

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "portal",
     "labs",
     "people",
@@ -206,6 +208,39 @@ APPLICATION_RATE_LIMIT = env.str("APPLICATION_RATE_LIMIT", default="10/h")
 REFEREE_GRACE_DAYS = env.int("REFEREE_GRACE_DAYS", default=7)
 APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=365)
 OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=90)
+
+# Object storage (S3 or compatible) when a bucket is configured: public media under public/, private uploads
+# under private/ (or in a bucket of their own) with private ACLs. Staff still download private files through
+# the permission-checked views, which stream them from the bucket.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    _s3 = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+        "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+        "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, "location": "public", "querystring_auth": False},
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": env.str("AWS_PRIVATE_BUCKET_NAME", default="") or AWS_STORAGE_BUCKET_NAME,
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 60,
+        },
+    }
+
+# Background tasks (e-mail delivery): run at once by default, so `make run` needs nothing else; in production
+# TASK_BACKEND=django_tasks_db.DatabaseBackend queues them in the database for `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": env.str("TASK_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
