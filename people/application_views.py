@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 
 from portal.downloads import personal_data_download
 from portal.ratelimit import allow, retry_after_seconds
-from portal.workflow import TransitionNotAllowed, history
+from portal.submissions import withdraw_and_return
+from portal.workflow import history
 
 from .forms import ApplicationForm, RefereeLetterForm
 from .models import Application, ApplicationReferee, Call
@@ -100,14 +101,13 @@ def application_data_view(request, token):
 
 @require_POST
 def application_withdraw_view(request, token):
-    application = get_object_or_404(Application, status_token=token)
-    try:
-        application_withdraw(application=application)
-    except TransitionNotAllowed:
-        messages.error(request, _("This application has reached a final decision and can no longer be withdrawn."))
-    else:
-        messages.success(request, _("Your application has been withdrawn."))
-    return redirect(application.get_status_url())
+    return withdraw_and_return(
+        request,
+        get_object_or_404(Application, status_token=token),
+        withdraw=lambda application: application_withdraw(application=application),
+        done_message=_("Your application has been withdrawn."),
+        refused_message=_("This application has reached a final decision and can no longer be withdrawn."),
+    )
 
 
 @never_cache

@@ -1,25 +1,13 @@
 from django import forms
 from django.apps import apps
-from django.urls import reverse_lazy
-from django.utils.functional import lazy
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from labs.models import FocusArea
-from portal.forms import HoneypotField, ValidatedFileField, count_words
+from portal.forms import ConsentField, HoneypotField, ValidatedFileField, count_words
 
 from .models import Application, Review
 
 REFEREE_COUNT = 2
-
-
-def _consent_label():
-    return format_html(
-        '{} <a href="{}">{}</a>',
-        _("I have read the"),
-        reverse_lazy("privacy"),
-        _("privacy notice and agree that my application is kept and used as it describes."),
-    )
 
 
 class ApplicationForm(forms.ModelForm):
@@ -27,9 +15,9 @@ class ApplicationForm(forms.ModelForm):
     transcript = ValidatedFileField(
         label=_("Transcript (PDF)"), allowed=("pdf",), required=False, help_text=_("Optional. PDF only, at most 10 MB.")
     )
-    consent = forms.BooleanField(
-        label=lazy(_consent_label, str)(),
-        error_messages={"required": _("Please agree to the privacy notice so that we can keep your application.")},
+    consent = ConsentField(
+        agreement=_("privacy notice and agree that my application is kept and used as it describes."),
+        refusal=_("Please agree to the privacy notice so that we can keep your application."),
     )
     website = HoneypotField()
 

@@ -1,5 +1,7 @@
 from django import forms
 from django.forms.utils import flatatt
+from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -105,3 +107,14 @@ class FastSelect(forms.Select):
         )
         attributes = self.build_attrs(self.attrs, attrs)
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(attributes), options)
+
+
+class ConsentField(forms.BooleanField):
+    """Agreement to the privacy notice, linked from its label; required."""
+
+    def __init__(self, *, agreement, refusal, **kwargs):
+        def label():
+            return format_html('{} <a href="{}">{}</a>', _("I have read the"), reverse("privacy"), agreement)
+
+        kwargs.update(label=lazy(label, str)(), error_messages={"required": refusal})
+        super().__init__(**kwargs)

@@ -22,24 +22,8 @@ from .models import ChallengeAttachment, ChallengeRequest, Project
 from .services import challenge_convert_to_project, challenge_transition
 
 WORKFLOW = ChallengeRequest.WORKFLOW
-ENTERPRISE_FIELDS = [
-    "organisation_name",
-    "organisation_size",
-    "sector",
-    "contact_name",
-    "job_title",
-    "email",
-    "phone",
-    "title",
-    "problem_statement",
-    "current_approach",
-    "desired_outcome",
-    "preferred_lab",
-    "budget_range",
-    "timeline",
-    "confidentiality",
-    "consented_at",
-]
+# The form's fields, read-only for staff (related focus areas are triage and stay editable).
+ENTERPRISE_FIELDS = [name for name in ChallengeRequest.ENTERPRISE_FIELDS if name != "focus_areas"] + ["consented_at"]
 
 
 class ChallengeTriageForm(forms.ModelForm):

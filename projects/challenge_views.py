@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 from labs.models import FocusArea, JointLab
 from portal.downloads import personal_data_download
 from portal.ratelimit import allow, retry_after_seconds
-from portal.workflow import TransitionNotAllowed, history
+from portal.submissions import withdraw_and_return
+from portal.workflow import history
 
 from .forms import ChallengeForm
 from .models import ChallengeRequest
@@ -88,11 +89,10 @@ def challenge_data_view(request, token):
 
 @require_POST
 def challenge_withdraw_view(request, token):
-    challenge = get_object_or_404(ChallengeRequest, status_token=token)
-    try:
-        challenge_withdraw(challenge=challenge)
-    except TransitionNotAllowed:
-        messages.error(request, _("This request has already reached a final decision and can no longer be withdrawn."))
-    else:
-        messages.success(request, _("Your request has been withdrawn. We will not take it further."))
-    return redirect(challenge.get_status_url())
+    return withdraw_and_return(
+        request,
+        get_object_or_404(ChallengeRequest, status_token=token),
+        withdraw=lambda challenge: challenge_withdraw(challenge=challenge),
+        done_message=_("Your request has been withdrawn. We will not take it further."),
+        refused_message=_("This request has already reached a final decision and can no longer be withdrawn."),
+    )

@@ -1,24 +1,12 @@
 from django import forms
-from django.urls import reverse_lazy
-from django.utils.functional import lazy
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from labs.models import FocusArea, JointLab
-from portal.forms import HoneypotField, ValidatedFilesField
+from portal.forms import ConsentField, HoneypotField, ValidatedFilesField
 
 from .models import ChallengeRequest
 
 CHALLENGE_ATTACHMENT_KINDS = ("pdf", "docx", "pptx", "xlsx", "png", "jpeg")
-
-
-def _consent_label():
-    return format_html(
-        '{} <a href="{}">{}</a>',
-        _("I have read the"),
-        reverse_lazy("privacy"),
-        _("privacy notice and agree that my details are kept and used as it describes."),
-    )
 
 
 class FocusAreaChoiceField(forms.ModelMultipleChoiceField):
@@ -43,32 +31,15 @@ class ChallengeForm(forms.ModelForm):
         max_files=3,
         help_text=_("Optional: up to 3 files — PDF, Word, PowerPoint, Excel, PNG or JPEG, at most 10 MB each."),
     )
-    consent = forms.BooleanField(
-        label=lazy(_consent_label, str)(),
-        error_messages={"required": _("Please agree to the privacy notice so that we can keep your request.")},
+    consent = ConsentField(
+        agreement=_("privacy notice and agree that my details are kept and used as it describes."),
+        refusal=_("Please agree to the privacy notice so that we can keep your request."),
     )
     website = HoneypotField()
 
     class Meta:
         model = ChallengeRequest
-        fields = [
-            "organisation_name",
-            "organisation_size",
-            "sector",
-            "contact_name",
-            "job_title",
-            "email",
-            "phone",
-            "title",
-            "problem_statement",
-            "current_approach",
-            "desired_outcome",
-            "preferred_lab",
-            "focus_areas",
-            "budget_range",
-            "timeline",
-            "confidentiality",
-        ]
+        fields = list(ChallengeRequest.ENTERPRISE_FIELDS)
         widgets = {
             "problem_statement": forms.Textarea(attrs={"rows": 6}),
             "current_approach": forms.Textarea(attrs={"rows": 3}),

@@ -12,16 +12,20 @@ from portal.workflow import history
 from .models import ChallengeRequest
 from .models.challenge import new_status_token
 
-ENTERPRISE_FIELDS = [
-    "organisation_name",
-    "contact_name",
-    "job_title",
-    "email",
-    "phone",
-    "title",
-    "problem_statement",
-    "current_approach",
-    "desired_outcome",
+# Free-text answers as typed; the choices are exported with their labels below.
+TYPED_FIELDS = [
+    name
+    for name in ChallengeRequest.ENTERPRISE_FIELDS
+    if name
+    not in (
+        "organisation_size",
+        "sector",
+        "budget_range",
+        "timeline",
+        "confidentiality",
+        "preferred_lab",
+        "focus_areas",
+    )
 ]
 
 
@@ -38,7 +42,7 @@ def challenge_personal_data(challenge):
             {"at": change.changed_at.isoformat(), "status": str(workflow.public_label(change.to_status))}
             for change in history(challenge)
         ],
-        **{name: getattr(challenge, name) for name in ENTERPRISE_FIELDS},
+        **{name: getattr(challenge, name) for name in TYPED_FIELDS},
         "organisation_size": str(challenge.get_organisation_size_display()),
         "sector": str(challenge.get_sector_display()),
         "budget_range": str(challenge.get_budget_range_display()),

@@ -67,6 +67,25 @@ class ChallengeRequest(TimestampedModel):
         CONFIDENTIAL = "confidential", _("Confidential")
 
     WORKFLOW = None  # set below, once Status exists
+    # What the enterprise tells us on the form (the admin shows these read-only; their data download lists them).
+    ENTERPRISE_FIELDS = (
+        "organisation_name",
+        "organisation_size",
+        "sector",
+        "contact_name",
+        "job_title",
+        "email",
+        "phone",
+        "title",
+        "problem_statement",
+        "current_approach",
+        "desired_outcome",
+        "preferred_lab",
+        "focus_areas",
+        "budget_range",
+        "timeline",
+        "confidentiality",
+    )
 
     reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
     status = models.CharField(
