@@ -18,7 +18,7 @@ from portal.workflow import TransitionNotAllowed
 
 from .forms import ReviewForm
 from .models import Application, ApplicationReferee, Review
-from .services import application_bulk_transition, application_transition, review_save
+from .services import application_bulk_transition, application_refresh_scores, application_transition, review_save
 
 WORKFLOW = Application.WORKFLOW
 APPLICANT_IDENTITY = ["name", "email", "phone"]
@@ -358,6 +358,16 @@ class ReviewAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
 
     def get_changeform_initial_data(self, request):
         return {"application": request.GET.get("application")}
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        application_refresh_scores(application=obj.application)  # the stored average must not keep its score
+
+    def delete_queryset(self, request, queryset):
+        applications = {review.application for review in queryset.select_related("application")}
+        super().delete_queryset(request, queryset)
+        for application in applications:
+            application_refresh_scores(application=application)
 
     def save_model(self, request, obj, form, change):
         if not change:

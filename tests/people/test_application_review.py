@@ -267,3 +267,15 @@ def test_calls_show_their_applications_by_status(admin_client):
     factories.ApplicationFactory(call=call, status="shortlisted")
     html = admin_client.get(reverse("admin:people_call_changelist")).content.decode()
     assert "2 Submitted" in html and "1 Shortlisted" in html
+
+
+def test_deleting_a_review_updates_the_average(admin_client):
+    application = factories.ApplicationFactory()
+    keep = factories.ReviewFactory(application=application, score=4)
+    drop = factories.ReviewFactory(application=application, score=2)
+    application.refresh_from_db()
+    assert float(application.average_score) == 3.0
+    admin_client.post(reverse("admin:people_review_delete", args=[drop.pk]), {"post": "yes"})
+    application.refresh_from_db()
+    assert (float(application.average_score), application.review_count) == (4.0, 1)
+    assert keep.pk
