@@ -291,5 +291,6 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING", "propagate": False},
         "axes": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},  # one line per e-mail sent is noise; failures still show
     },
 }
