@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -206,10 +208,32 @@ class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     def get_inlines(self, request, obj):
         return self.inlines if not reviewer_only(request.user) else [RefereeInline, ReviewInline]
 
+    REVIEWER_HIDDEN_COLUMNS = {"average", "reviews_counted"}  # reviewers judge without seeing each other's scores
+
     def get_list_display(self, request):
         if reviewer_only(request.user):
-            return [("applicant_if_not_blind" if field == "name" else field) for field in self.list_display]
+            return [
+                "applicant_if_not_blind" if field == "name" else field
+                for field in self.list_display
+                if field not in self.REVIEWER_HIDDEN_COLUMNS
+            ]
         return self.list_display
+
+    def get_list_filter(self, request):
+        if reviewer_only(request.user):
+            return [item for item in self.list_filter if item not in ("reviewers", AverageScoreFilter)]
+        return self.list_filter
+
+    def lookup_allowed(self, lookup, value, request):
+        # Under blind review a reviewer must not find out who applied by filtering in the URL.
+        if reviewer_only(request.user) and lookup.split("__")[0] in (*APPLICANT_IDENTITY, "average_score", "reviewers"):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+    def history_view(self, request, object_id, extra_context=None):
+        if reviewer_only(request.user):
+            raise PermissionDenied  # the history lists every field's changes, staff notes included
+        return super().history_view(request, object_id, extra_context)
 
     @admin.display(description=_("applicant"))
     def applicant_if_not_blind(self, application):
@@ -294,7 +318,10 @@ class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
         if not self.has_view_permission(request):
             raise Http404
         blind = reviewer_only(request.user)
-        queryset = self.get_changelist_instance(request).get_queryset(request)
+        try:
+            queryset = self.get_changelist_instance(request).get_queryset(request)
+        except IncorrectLookupParameters:
+            return redirect(reverse("admin:people_application_changelist") + "?e=1")
         header = [
             "reference",
             "call",
@@ -322,6 +349,9 @@ class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
             ]
             for a in queryset
         )
+        if blind:  # a reviewer's export carries no one else's scores either
+            header = header[:-2]
+            rows = (row[:-2] for row in rows)
         return csv_response("applications", header, rows)
 
 

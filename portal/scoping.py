@@ -55,6 +55,19 @@ class LabScopedAdminMixin:
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
 
+    def save_related(self, request, form, formsets, change):
+        # Choices of other labs are not offered to a scoped user, so the form cannot send them back: keep the
+        # ones already linked (an enterprise's or an administrator's choice) instead of silently dropping them.
+        hidden = {}
+        if change and not sees_all_labs(request.user):
+            for name, field in form.fields.items():
+                related = getattr(form.instance, name, None)
+                if hasattr(field, "queryset") and hasattr(related, "exclude") and hasattr(related, "add"):
+                    hidden[name] = list(related.exclude(pk__in=field.queryset.values("pk")))
+        super().save_related(request, form, formsets, change)
+        for name, objects in hidden.items():
+            getattr(form.instance, name).add(*objects)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         restricted = _restrict_to_own_labs(db_field, request)
         if restricted is not None:
@@ -94,11 +107,16 @@ LAB_OWNED_CHOICES = {
 }
 
 
-def _restrict_to_own_labs(db_field, request):
+def own_lab_choices(model, request):
+    """The records of a lab-owned model this user may pick (all of them for administrators)."""
     if sees_all_labs(request.user):
-        return None
+        return model._default_manager.all()
+    path = LAB_OWNED_CHOICES[(model._meta.app_label, model._meta.model_name)]
+    return model._default_manager.filter(**{f"{path}__in": lab_ids_of(request.user)})
+
+
+def _restrict_to_own_labs(db_field, request):
     related = db_field.remote_field.model
-    path = LAB_OWNED_CHOICES.get((related._meta.app_label, related._meta.model_name))
-    if path is None:
+    if sees_all_labs(request.user) or (related._meta.app_label, related._meta.model_name) not in LAB_OWNED_CHOICES:
         return None
-    return related._default_manager.filter(**{f"{path}__in": lab_ids_of(request.user)})
+    return own_lab_choices(related, request)

@@ -137,18 +137,34 @@ _PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)(?![A-Za-z0-9])")
 _PDF_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
 
 
+# Unpacking is capped: a few hundred KB of deflated zeros would otherwise expand to gigabytes.
+PDF_STREAM_LIMIT = 16 * 1024 * 1024
+PDF_TOTAL_LIMIT = 64 * 1024 * 1024
+
+
+class PdfTooComplex(Exception):
+    pass
+
+
 def pdf_active_content(data):
-    """The first active-content keyword found in a PDF (JavaScript or a launch action), or None."""
+    """The first active-content keyword found in a PDF (JavaScript or a launch action), or None.
+    Raises PdfTooComplex when its compressed streams unpack to more than we are willing to inspect."""
 
     def unescape(chunk):
         return _PDF_NAME_ESCAPE.sub(lambda match: bytes([int(match.group(1), 16)]), chunk)
 
     chunks = [data]
+    unpacked = 0
     for stream in _PDF_STREAM.findall(data):
+        inflater = zlib.decompressobj()
         try:
-            chunks.append(zlib.decompress(stream))
+            chunk = inflater.decompress(stream, PDF_STREAM_LIMIT)
         except zlib.error:
             continue
+        unpacked += len(chunk)
+        if inflater.unconsumed_tail or unpacked > PDF_TOTAL_LIMIT:
+            raise PdfTooComplex
+        chunks.append(chunk)
     for chunk in chunks:
         found = _PDF_ACTIVE.search(unescape(chunk))
         if found:
@@ -160,7 +176,16 @@ def validate_inert_pdf(uploaded):
     uploaded.seek(0)
     data = uploaded.read()
     uploaded.seek(0)
-    keyword = pdf_active_content(data)
+    try:
+        keyword = pdf_active_content(data)
+    except PdfTooComplex:
+        raise ValidationError(
+            _(
+                "“%(name)s” could not be checked: its contents unpack to far more than its size. Save it again as a plain PDF."
+            )
+            % {"name": Path(uploaded.name).name},
+            code="pdf_too_complex",
+        ) from None
     if keyword:
         raise ValidationError(
             _("“%(name)s” contains active content (%(what)s), which we do not accept. Save it again as a plain PDF.")

@@ -1,8 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -13,7 +14,7 @@ from labs.admin import AUDIT_FIELDS
 from portal.admin import StatusHistoryInline
 from portal.csv_export import csv_response
 from portal.downloads import private_file_response
-from portal.scoping import LabScopedAdminMixin
+from portal.scoping import LabScopedAdminMixin, own_lab_choices
 from portal.uploads import FILE_KINDS
 from portal.workflow import TransitionNotAllowed
 
@@ -137,6 +138,19 @@ class ChallengeRequestAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # requests come from enterprises through the public form
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        linkable = own_lab_choices(Project, request).select_related("lab")
+
+        class ScopedTriageForm(form):
+            """Only projects of the user's labs can be linked (a per-request class: admin forms are shared)."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["link_project"].queryset = linkable
+
+        return ScopedTriageForm
+
     @admin.display(description=_("lab"), ordering="lab__name")
     def responsible_lab_name(self, challenge):
         lab = challenge.responsible_lab
@@ -224,7 +238,10 @@ class ChallengeRequestAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
         """The changelist as CSV, with the filters and search currently applied; no file contents."""
         if not self.has_view_permission(request):
             raise Http404
-        changelist = self.get_changelist_instance(request)
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return redirect(reverse("admin:projects_challengerequest_changelist") + "?e=1")
         queryset = changelist.get_queryset(request).select_related("lab", "preferred_lab", "owner")
         header = [
             "reference", "submitted_at", "status", "title", "organisation", "size", "sector", "contact", "job_title",

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -56,7 +58,12 @@ def _preselection(request):
     if lab:
         initial["preferred_lab"] = lab
     area_id = request.GET.get("focus_area", "")
-    area = FocusArea.objects.filter(pk=area_id).select_related("lab").first() if area_id.isdigit() else None
+    # Only plain ASCII digits: str.isdigit() also accepts "²", which int() refuses.
+    area = (
+        FocusArea.objects.filter(pk=area_id).select_related("lab").first()
+        if re.fullmatch(r"[0-9]{1,18}", area_id)
+        else None
+    )
     if area:
         initial["focus_areas"] = [area]
         initial.setdefault("preferred_lab", area.lab)

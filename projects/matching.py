@@ -9,7 +9,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F
+from django.db.models import F, Q
 
 from portal.search import SEARCH_CONFIG, SEARCHABLE_TYPES, uses_full_text_search
 
@@ -64,7 +64,23 @@ def suggest_matches(challenge, *, limit=5):
         return {key: [] for key in MATCH_TYPES}
     types = {searchable.key: searchable for searchable in SEARCHABLE_TYPES}
     ranker = _rank_full_text if uses_full_text_search() else _rank_tf_idf
-    return {key: ranker(types[key], terms, limit) for key in MATCH_TYPES}
+    return {key: ranker(types[key], _candidates(types[key], challenge), terms, limit) for key in MATCH_TYPES}
+
+
+def _candidates(searchable, challenge):
+    """What may be suggested to whoever triages this request: public records of any lab, and the private ones
+    of the request's own lab — never another lab's private projects or hidden people."""
+    model = searchable.get_model()
+    queryset = model.objects.select_related(*searchable.related)
+    lab = challenge.responsible_lab
+    if searchable.key == "projects":
+        return queryset.filter(Q(is_public=True) | Q(lab=lab)) if lab else queryset.filter(is_public=True)
+    if searchable.key == "people":
+        if lab is None:
+            return queryset.filter(is_public=True)
+        own = model.objects.filter(Q(lab_roles__lab=lab) | Q(project_memberships__project__lab=lab)).values("pk")
+        return queryset.filter(Q(is_public=True) | Q(pk__in=own))
+    return queryset
 
 
 def _matched_terms(obj, fields, terms):
@@ -76,22 +92,19 @@ def _matched_terms(obj, fields, terms):
     return sorted(by_stem.values())
 
 
-def _rank_full_text(searchable, terms, limit):
+def _rank_full_text(searchable, candidates, terms, limit):
     # Any term may match (OR), unlike the site search box where every word must.
     query = reduce(or_, (SearchQuery(term, config=SEARCH_CONFIG) for term in terms))
-    model = searchable.get_model()
     results = (
-        model.objects.select_related(*searchable.related)
-        .annotate(rank=SearchRank(F("search_document"), query))
+        candidates.annotate(rank=SearchRank(F("search_document"), query))
         .filter(search_document=query)
         .order_by("-rank", "pk")[:limit]
     )
     return [Match(obj, round(obj.rank, 4), _matched_terms(obj, searchable.fields, terms)) for obj in results]
 
 
-def _rank_tf_idf(searchable, terms, limit):
-    model = searchable.get_model()
-    objects = list(model.objects.select_related(*searchable.related))
+def _rank_tf_idf(searchable, candidates, terms, limit):
+    objects = list(candidates)
     query_stems = {stem(term) for term in terms}
     documents = []
     for obj in objects:
@@ -101,11 +114,12 @@ def _rank_tf_idf(searchable, terms, limit):
                 weighted[stem(word)] += WEIGHT_FACTORS[weight]
         documents.append(weighted)
     document_frequency = Counter(s for document in documents for s in set(document) & query_stems)
+    # Smoothed idf (+1): a term every candidate shares still counts a little, rather than not at all.
     total = len(documents)
     scored = []
     for obj, document in zip(objects, documents, strict=True):
         score = sum(
-            (1 + math.log(document[s])) * math.log((1 + total) / (1 + document_frequency[s]))
+            (1 + math.log(document[s])) * (1 + math.log((1 + total) / (1 + document_frequency[s])))
             for s in query_stems
             if document[s]
         )
