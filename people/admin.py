@@ -172,7 +172,7 @@ class CallAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
         return call.get_state_display()
 
 
-from . import application_admin  # noqa: E402,F401  (registers the application and review admins)
+from . import application_admin, review_admin  # noqa: E402,F401  (register the application and review admins)
 
 
 class StaffLabAccessInline(admin.TabularInline):
