@@ -22,18 +22,8 @@ from .models import Application, ApplicationReferee, Review
 from .services import application_bulk_transition, application_transition
 
 WORKFLOW = Application.WORKFLOW
-APPLICANT_IDENTITY = ["name", "email", "phone"]
-APPLICANT_FIELDS = [
-    *APPLICANT_IDENTITY,
-    "university",
-    "degree_programme",
-    "year_of_study",
-    "research_interests",
-    "focus_areas",
-    "projects",
-    "personal_statement",
-    "consented_at",
-]
+APPLICANT_IDENTITY = list(Application.IDENTITY_FIELDS)
+APPLICANT_FIELDS = [*Application.APPLICANT_FIELDS, "consented_at"]
 
 
 def reviewer_only(user):

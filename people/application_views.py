@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from portal.downloads import personal_data_download
 from portal.ratelimit import allow, retry_after_seconds
 from portal.submissions import withdraw_and_return
-from portal.workflow import history
+from portal.workflow import public_timeline
 
 from .forms import ApplicationForm, RefereeLetterForm
 from .models import Application, ApplicationReferee, Call
@@ -83,9 +83,7 @@ def application_status_view(request, token):
         {
             "application": application,
             "status_label": workflow.public_label(application.status),
-            "timeline": [
-                (change.changed_at, workflow.public_label(change.to_status)) for change in history(application)
-            ],
+            "timeline": public_timeline(application, workflow),
             "referees": application.referees.all(),
             "can_withdraw": workflow.can_withdraw(application.status),
         },

@@ -23,18 +23,7 @@ class ApplicationForm(forms.ModelForm):
 
     class Meta:
         model = Application
-        fields = [
-            "name",
-            "email",
-            "phone",
-            "university",
-            "degree_programme",
-            "year_of_study",
-            "research_interests",
-            "focus_areas",
-            "projects",
-            "personal_statement",
-        ]
+        fields = list(Application.APPLICANT_FIELDS)
         widgets = {
             "research_interests": forms.Textarea(attrs={"rows": 3}),
             "focus_areas": forms.CheckboxSelectMultiple,

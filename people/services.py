@@ -9,7 +9,7 @@ from django.db.models import Avg, Count
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.outbox import queue_email
+from portal.outbox import queue_email, queue_status_email, site_url
 from portal.references import next_reference
 from portal.uploads import private_storage
 from portal.workflow import TransitionNotAllowed, record_creation, transition
@@ -33,10 +33,6 @@ class DuplicateApplication(Exception):
 
 class LetterWindowClosed(Exception):
     pass
-
-
-def _absolute(path):
-    return f"{settings.SITE_URL}{path}"
 
 
 def _staff_inbox(call):
@@ -66,7 +62,7 @@ def application_submit(*, call, fields, focus_areas, projects, cv, transcript, r
             application.focus_areas.set(focus_areas)
             application.projects.set(projects)
             record_creation(application, actor_label=APPLICANT)
-            context = {"application": application, "call": call, "status_url": _absolute(application.get_status_url())}
+            context = {"application": application, "call": call, "status_url": site_url(application.get_status_url())}
             queue_email(to=[application.email], template="application_received", context=context, language=language)
             for data in referees:
                 referee = ApplicationReferee.objects.create(application=application, **data)
@@ -77,12 +73,12 @@ def application_submit(*, call, fields, focus_areas, projects, cv, transcript, r
                         "application": application,
                         "call": call,
                         "referee": referee,
-                        "upload_url": _absolute(referee.get_upload_url()),
+                        "upload_url": site_url(referee.get_upload_url()),
                         "letter_deadline": letter_deadline(call),
                     },
                     language=language,
                 )
-            admin_url = _absolute(reverse("admin:people_application_change", args=[application.pk]))
+            admin_url = site_url(reverse("admin:people_application_change", args=[application.pk]))
             queue_email(
                 to=[_staff_inbox(call)],
                 template="application_new_for_staff",
@@ -110,7 +106,7 @@ def application_send_existing_link(*, application, language):
     queue_email(
         to=[application.email],
         template="application_link",
-        context={"application": application, "status_url": _absolute(application.get_status_url())},
+        context={"application": application, "status_url": site_url(application.get_status_url())},
         language=language,
     )
 
@@ -121,15 +117,11 @@ def application_transition(*, application, to, by=None, note="", actor_label="")
             application, workflow=Application.WORKFLOW, to=to, by=by, note=note, actor_label=actor_label
         )
         if to in ANNOUNCED_STATUSES:
-            queue_email(
-                to=[application.email],
+            queue_status_email(
+                submission=application,
+                workflow=Application.WORKFLOW,
                 template="application_status_changed",
-                context={
-                    "application": application,
-                    "status_label": Application.WORKFLOW.public_label(to),
-                    "status_url": _absolute(application.get_status_url()),
-                },
-                language=application.language,
+                name="application",
             )
     return change
 

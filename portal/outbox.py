@@ -35,6 +35,25 @@ def queue_email(*, to, template, context, language=None, reply_to=""):
     return email
 
 
+def site_url(path):
+    """An absolute link for an e-mail (SITE_URL + path)."""
+    return f"{settings.SITE_URL}{path}"
+
+
+def queue_status_email(*, submission, workflow, template, name):
+    """Tell a submitter (enterprise or student) of their submission's new status, in the language they used."""
+    queue_email(
+        to=[submission.email],
+        template=template,
+        context={
+            name: submission,
+            "status_label": workflow.public_label(submission.status),
+            "status_url": site_url(submission.get_status_url()),
+        },
+        language=submission.language,
+    )
+
+
 def deliver(email_id):
     """Send one queued e-mail. Never raises: a failure is recorded on the row and left for a retry."""
     with transaction.atomic():

@@ -69,6 +69,11 @@ def transition(obj, *, workflow, to, by=None, actor_label="", note="", status_fi
     )
 
 
+def public_timeline(obj, workflow):
+    """[(when, plain words)] of every status the submission has had, for its owner's status page."""
+    return [(change.changed_at, workflow.public_label(change.to_status)) for change in history(obj)]
+
+
 def history(obj):
     return StatusChange.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk

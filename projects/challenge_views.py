@@ -12,7 +12,7 @@ from labs.models import FocusArea, JointLab
 from portal.downloads import personal_data_download
 from portal.ratelimit import allow, retry_after_seconds
 from portal.submissions import withdraw_and_return
-from portal.workflow import history
+from portal.workflow import public_timeline
 
 from .forms import ChallengeForm
 from .models import ChallengeRequest
@@ -74,14 +74,13 @@ def _preselection(request):
 def challenge_status_view(request, token):
     challenge = get_object_or_404(ChallengeRequest, status_token=token)
     workflow = ChallengeRequest.WORKFLOW
-    timeline = [(change.changed_at, workflow.public_label(change.to_status)) for change in history(challenge)]
     return render(
         request,
         "projects/challenge_status.html",
         {
             "challenge": challenge,
             "status_label": workflow.public_label(challenge.status),
-            "timeline": timeline,
+            "timeline": public_timeline(challenge, workflow),
             "can_withdraw": workflow.can_withdraw(challenge.status),
         },
     )

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from portal.outbox import queue_email
+from portal.outbox import queue_email, queue_status_email, site_url
 from portal.references import next_reference
 from portal.uploads import private_storage
 from portal.workflow import TransitionNotAllowed, record_creation, transition
@@ -17,10 +17,6 @@ from .models import ChallengeAttachment, ChallengeRequest, Project
 ENTERPRISE = "enterprise"
 # Moves the enterprise hears about by e-mail.
 ANNOUNCED_STATUSES = {"matched", "declined", "converted", "withdrawn"}
-
-
-def _absolute(path):
-    return f"{settings.SITE_URL}{path}"
 
 
 def _staff_inbox(challenge):
@@ -46,11 +42,11 @@ def challenge_submit(*, fields, focus_areas, attachments, language):
                 stored.append(attachment.file.name)
                 attachment.save()
             record_creation(challenge, actor_label=ENTERPRISE)
-            context = {"challenge": challenge, "status_url": _absolute(challenge.get_status_url())}
+            context = {"challenge": challenge, "status_url": site_url(challenge.get_status_url())}
             queue_email(to=[challenge.email], template="challenge_received", context=context, language=language)
             staff_context = {
                 **context,
-                "admin_url": _absolute(reverse("admin:projects_challengerequest_change", args=[challenge.pk])),
+                "admin_url": site_url(reverse("admin:projects_challengerequest_change", args=[challenge.pk])),
             }
             queue_email(to=[_staff_inbox(challenge)], template="challenge_new_for_staff", context=staff_context)
     except Exception:
@@ -73,15 +69,11 @@ def challenge_transition(*, challenge, to, by=None, note="", actor_label=""):
             challenge.finalised_at = change.changed_at
             challenge.save(update_fields=["finalised_at"])
         if to in ANNOUNCED_STATUSES:
-            queue_email(
-                to=[challenge.email],
+            queue_status_email(
+                submission=challenge,
+                workflow=ChallengeRequest.WORKFLOW,
                 template="challenge_status_changed",
-                context={
-                    "challenge": challenge,
-                    "status_label": ChallengeRequest.WORKFLOW.public_label(to),
-                    "status_url": _absolute(challenge.get_status_url()),
-                },
-                language=challenge.language,
+                name="challenge",
             )
     return change
 

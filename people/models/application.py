@@ -38,6 +38,20 @@ class Application(TimestampedModel):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     WORKFLOW = None  # set below
+    # What the student tells us on the form (shown read-only to staff).
+    APPLICANT_FIELDS = (
+        "name",
+        "email",
+        "phone",
+        "university",
+        "degree_programme",
+        "year_of_study",
+        "research_interests",
+        "focus_areas",
+        "projects",
+        "personal_statement",
+    )
+    IDENTITY_FIELDS = ("name", "email", "phone")  # hidden from reviewers under blind review
 
     call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications", verbose_name=_("call"))
     reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
