@@ -7,7 +7,7 @@ PORT ?= 8000
 # PostgreSQL on this machine: 127.0.0.1:5432, user postgres, trust auth. pytest-django creates test_<name> itself.
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/joint_lab_portal
 
-.PHONY: run test test-postgres bench bench-postgres messages lint format clean
+.PHONY: run test test-fast test-postgres bench bench-postgres messages lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,21 @@ run: $(VENV)/.runtime-installed
 	DEBUG=true $(BIN)/python manage.py load_demo
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Static checks first: lint, Django's checks, no model change without a migration, and the one-way import rule
+# between apps (import-linter, contract in pyproject.toml).
+CHECKS = $(BIN)/ruff check . && \
+	DEBUG=true $(BIN)/python manage.py check --fail-level WARNING && \
+	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run && \
+	DEBUG=true $(BIN)/lint-imports --no-cache
+
 test: $(VENV)/.dev-installed
-	$(BIN)/ruff check .
-	DEBUG=true $(BIN)/python manage.py check --fail-level WARNING
-	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+	$(CHECKS)
 	$(BIN)/pytest
+
+# The everyday loop: the same checks and every test but the browser ones, spread over the cores (pytest-xdist).
+test-fast: $(VENV)/.dev-installed
+	$(CHECKS)
+	$(BIN)/pytest -m "not e2e" -n auto -q
 
 test-postgres: $(VENV)/.dev-installed
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest

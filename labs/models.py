@@ -46,7 +46,7 @@ class JointLab(TimestampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("labs:lab_detail", kwargs={"slug": self.slug})
+        return reverse("overview:lab_detail", kwargs={"slug": self.slug})
 
     @property
     def display_name(self):
@@ -89,7 +89,7 @@ class Organisation(TimestampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("labs:organisation_detail", kwargs={"slug": self.slug})
+        return reverse("overview:organisation_detail", kwargs={"slug": self.slug})
 
     @property
     def display_name(self):
@@ -160,7 +160,7 @@ class FocusArea(TimestampedModel):
         return f"{self.name} ({self.lab.display_name})"
 
     def get_absolute_url(self):
-        return reverse("labs:focus_area_detail", kwargs={"lab_slug": self.lab.slug, "slug": self.slug})
+        return reverse("overview:focus_area_detail", kwargs={"lab_slug": self.lab.slug, "slug": self.slug})
 
 
 class Programme(TimestampedModel):
@@ -191,4 +191,4 @@ class Programme(TimestampedModel):
         return f"{self.name} ({self.lab.display_name})"
 
     def get_absolute_url(self):
-        return reverse("labs:programme_detail", kwargs={"lab_slug": self.lab.slug, "slug": self.slug})
+        return reverse("overview:programme_detail", kwargs={"lab_slug": self.lab.slug, "slug": self.slug})

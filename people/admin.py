@@ -1,11 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
-from django.db.models import Count, Q
-from django.urls import reverse
-from django.utils.html import format_html_join
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from labs.admin import AUDIT_FIELDS, JointLabAdmin
@@ -13,7 +10,8 @@ from labs.models import JointLab
 from portal.admin import flag_action
 from portal.scoping import LabScopedAdminMixin
 
-from .models import Application, Call, LabRole, Person, StaffLabAccess
+from .models import LabRole, Person, StaffLabAccess
+from .services import people_set_public
 
 
 class LabRoleInline(LabScopedAdminMixin, admin.TabularInline):
@@ -46,7 +44,7 @@ class JointLabWithRolesAdmin(JointLabAdmin):
 class PersonAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     # The people directory is shared between labs: public profiles are everyone's, hidden ones belong to the
     # labs they work in.
-    def lab_condition(self, request, lab_ids):
+    def lab_condition(self, user, lab_ids):
         return Q(is_public=True) | Q(lab_roles__lab__in=lab_ids) | Q(project_memberships__project__lab__in=lab_ids)
 
     list_display = ["name", "chinese_name", "honorific", "position", "organisation", "is_public"]
@@ -59,13 +57,13 @@ class PersonAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     inlines = [LabRoleForPersonInline]
     actions = [
         flag_action(
-            "is_public",
+            people_set_public,
             True,
             description=_("Show the selected people on the public site"),
             done_message=_("%(count)d people are now public."),
         ),
         flag_action(
-            "is_public",
+            people_set_public,
             False,
             description=_("Hide the selected people from the public site"),
             done_message=_("%(count)d people are now hidden."),
@@ -90,89 +88,6 @@ class LabRoleAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["person", "lab"]
     list_select_related = ["person", "lab"]
     readonly_fields = AUDIT_FIELDS
-
-
-class CallStateFilter(admin.SimpleListFilter):
-    title = _("state")
-    parameter_name = "state"
-
-    def lookups(self, request, model_admin):
-        return Call.State.choices
-
-    def queryset(self, request, queryset):
-        match self.value():
-            case Call.State.OPEN:
-                return queryset.open()
-            case Call.State.UPCOMING:
-                return queryset.upcoming()
-            case Call.State.CLOSED:
-                return queryset.closed()
-        return queryset
-
-
-@admin.register(Call)
-class CallAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
-    lab_path = "programme__lab"
-    list_display = [
-        "title",
-        "programme",
-        "lab_name",
-        "opens_at",
-        "closes_at",
-        "state_display",
-        "places",
-        "is_published",
-        "applications_by_status",
-    ]
-    list_filter = [CallStateFilter, "is_published", "programme__kind", "programme__lab"]
-    search_fields = ["title", "description", "programme__name", "programme__lab__name"]
-    autocomplete_fields = ["programme"]
-    prepopulated_fields = {"slug": ["title"]}
-    list_select_related = ["programme__lab"]
-    date_hierarchy = "closes_at"
-    readonly_fields = AUDIT_FIELDS
-    actions = [
-        flag_action(
-            "is_published",
-            True,
-            description=_("Publish the selected calls"),
-            done_message=_("%(count)d calls published."),
-        ),
-        flag_action(
-            "is_published",
-            False,
-            description=_("Withdraw the selected calls from the public site"),
-            done_message=_("%(count)d calls withdrawn."),
-        ),
-    ]
-
-    def get_queryset(self, request):
-        counts = {
-            f"n_{status}": Count("applications", filter=Q(applications__status=status), distinct=True)
-            for status in Application.Status.values
-        }
-        return super().get_queryset(request).annotate(**counts)
-
-    @admin.display(description=_("applications"))
-    def applications_by_status(self, call):
-        parts = [
-            (reverse("admin:people_application_changelist") + f"?call__id__exact={call.pk}&status__exact={status}",
-             f"{getattr(call, f'n_{status}')} {label}")
-            for status, label in Application.Status.choices
-            if getattr(call, f"n_{status}", 0)
-        ]  # fmt: skip
-        return format_html_join(", ", '<a href="{}">{}</a>', parts) or "—"
-
-    @admin.display(description=_("lab"), ordering="programme__lab__name")
-    def lab_name(self, call):
-        return call.programme.lab.display_name
-
-    @admin.display(description=_("state"))
-    def state_display(self, call):
-        return call.get_state_display()
-
-
-from . import application_admin, review_admin  # noqa: E402,F401  (register the application and review admins)
 
 
 class StaffLabAccessInline(admin.TabularInline):

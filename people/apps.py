@@ -4,4 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PeopleConfig(AppConfig):
     name = "people"
-    verbose_name = _("People and programmes")
+    verbose_name = _("People")
+
+    def ready(self):
+        from . import registrations  # noqa: F401  (search, sitemap, page cache and staff lab access)

@@ -31,7 +31,7 @@ PUBLIC_CONTENT = {
     "labs.organisation": ("add", "change", "view"),
     "people.person": ("add", "change", "view"),
     "people.labrole": ALL,
-    "people.call": ("add", "change", "view"),
+    "recruitment.call": ("add", "change", "view"),
     "projects.project": ALL,
     "projects.projectmember": ALL,
 }
@@ -41,19 +41,19 @@ ROLE_PERMISSIONS = {
     ADMIN: "everything",
     LAB_MANAGER: {
         **PUBLIC_CONTENT,
-        "projects.challengerequest": ("view", "change"),
-        "people.application": ("view", "change"),
-        "people.review": ("view",),
-        "custom": ("people.triage_application",),
+        "challenges.challengerequest": ("view", "change"),
+        "recruitment.application": ("view", "change"),
+        "recruitment.review": ("view",),
+        "custom": ("recruitment.triage_application",),
     },
     REVIEWER: {
-        "people.application": ("view",),
-        "people.review": ("add", "change", "view"),
-        "custom": ("people.review_application",),
+        "recruitment.application": ("view",),
+        "recruitment.review": ("add", "change", "view"),
+        "custom": ("recruitment.review_application",),
     },
     EDITOR: PUBLIC_CONTENT,
 }
-PORTAL_APPS = ("labs", "people", "projects", "portal", "auth", "axes")
+PORTAL_APPS = ("labs", "people", "projects", "challenges", "recruitment", "portal", "auth", "axes")
 
 
 def sync_groups(group_model, permission_model):

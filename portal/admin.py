@@ -1,36 +1,23 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.utils import bulk_update_with_history
 
 from .models import OutboxEmail, StatusChange
-from .outbox import deliver
+from .outbox import outbox_retry
 
 admin.site.site_header = _("Joint Lab Portal administration")
 admin.site.site_title = _("Joint Lab Portal staff")
 admin.site.index_title = _("Labs, people, projects and submissions")
 
 
-def flag_action(field, value, *, description, done_message):
-    """A bulk admin action that sets a boolean flag and records the change in each row's history."""
+def flag_action(service, value, *, description, done_message):
+    """A bulk admin action that calls an app's flag service (e.g. people_set_public) on the selected records."""
 
     def action(modeladmin, request, queryset):
-        changed = list(queryset.exclude(**{field: value}))
-        now = timezone.now()
-        for obj in changed:
-            setattr(obj, field, value)
-            obj.updated_at = now
-        bulk_update_with_history(
-            changed,
-            queryset.model,
-            [field, "updated_at"],
-            default_user=request.user,
-            default_change_reason=str(description),
-        )
-        modeladmin.message_user(request, done_message % {"count": len(changed)})
+        changed = service(queryset=queryset, value=value, by=request.user, reason=str(description))
+        modeladmin.message_user(request, done_message % {"count": changed})
 
-    action.__name__ = f"set_{field}_{'on' if value else 'off'}"
+    action.__name__ = f"{service.__name__}_{'on' if value else 'off'}"
     return admin.action(description=description)(action)
 
 
@@ -57,11 +44,7 @@ class OutboxEmailAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Try to send the selected e-mails now"), permissions=["view"])
     def retry_now(self, request, queryset):
-        sent = 0
-        for email in queryset.exclude(status=OutboxEmail.Status.SENT):
-            if email.status == OutboxEmail.Status.FAILED:
-                OutboxEmail.objects.filter(pk=email.pk).update(status=OutboxEmail.Status.QUEUED)
-            sent += deliver(email.pk)
+        sent = outbox_retry(emails=queryset)
         self.message_user(request, _("%(count)d e-mail(s) sent.") % {"count": sent})
 
 

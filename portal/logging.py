@@ -1,12 +1,21 @@
 import logging
 import re
+from functools import lru_cache
 
-# Private links carry a secret token; logs are read by more people than the token's owner.
-PRIVATE_LINK = re.compile(r"(/(?:challenges/status|applications/status|referees)/)[^/\s\"?]+")
+from .registry import registry
+
+
+@lru_cache(maxsize=4)
+def _private_link_pattern(prefixes):
+    alternatives = "|".join(re.escape(prefix.strip("/")) for prefix in prefixes)
+    return re.compile(rf"(/(?:{alternatives})/)[^/\s\"?]+") if alternatives else None
 
 
 def redact(text):
-    return PRIVATE_LINK.sub(r"\1[redacted]", text)
+    """Private links carry a secret token; logs are read by more people than the token's owner. The apps register
+    which paths carry one (portal.registry.register_private_path)."""
+    pattern = _private_link_pattern(tuple(registry.private_paths))
+    return pattern.sub(r"\1[redacted]", text) if pattern else text
 
 
 class RedactPrivateLinks(logging.Filter):

@@ -4,11 +4,12 @@ A mail server that is down delays mail; it never loses or rolls back the change.
 retries what is still queued.
 """
 
+import datetime
 import logging
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
@@ -103,3 +104,22 @@ def send_outbox(*, limit=None):
     ids = list(queued.values_list("pk", flat=True)[:limit] if limit else queued.values_list("pk", flat=True))
     sent = sum(1 for email_id in ids if deliver(email_id))
     return sent, len(ids) - sent
+
+
+def outbox_retry(*, emails: models.QuerySet) -> int:
+    """Staff's "try again now": every selected e-mail not yet sent, including those given up on, once more.
+    Returns how many went out."""
+    sent = 0
+    for email in emails.exclude(status=OutboxEmail.Status.SENT):
+        if email.status == OutboxEmail.Status.FAILED:
+            OutboxEmail.objects.filter(pk=email.pk).update(status=OutboxEmail.Status.QUEUED)
+        sent += deliver(email.pk)
+    return sent
+
+
+def outbox_purge_sent(*, now: datetime.datetime | None = None) -> int:
+    """Delete e-mails sent more than OUTBOX_RETENTION_DAYS ago: they repeat names and private links, and are kept
+    only as long as needed to answer questions. Returns how many were deleted."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.OUTBOX_RETENTION_DAYS)
+    deleted, _by_model = OutboxEmail.objects.filter(status=OutboxEmail.Status.SENT, sent_at__lt=cutoff).delete()
+    return deleted

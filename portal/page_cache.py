@@ -1,7 +1,9 @@
 """Whole-page cache for anonymous visitors of the public site, invalidated whenever content changes.
 
-Every save or delete in the content apps bumps a version number kept in the (shared) cache; cache keys carry
-the version, so a change makes every cached page stale at once, on every app server. Pages that set cookies,
+Every save or delete of public content (the models apps register with portal.registry.register_public_models)
+bumps a version number kept in the (shared) cache; cache keys carry the version, so a change makes every cached
+page stale at once, on every app server. A submission (a challenge request, an application) never does: the public
+pages do not show it. Pages that set cookies,
 vary on them, or are marked private/no-cache (forms, status pages, the admin) are never stored.
 """
 
@@ -9,8 +11,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import get_cache_key, learn_cache_key
 
+from .registry import registry
+
 VERSION_KEY = "public-content-version"
-CONTENT_APPS = {"labs", "people", "projects"}
 
 
 def content_version():
@@ -22,7 +25,8 @@ def content_version():
 
 
 def bump_content_version(sender=None, **kwargs):
-    if sender is not None and sender._meta.app_label not in CONTENT_APPS:
+    """Signal receiver (post_save, post_delete, m2m_changed) and direct call: bulk updates send no signals."""
+    if sender is not None and sender not in registry.public_models:
         return
     try:
         cache.incr(VERSION_KEY)

@@ -1,27 +1,38 @@
 """Lab scoping of the staff side: who may see which lab's records.
 
 Portal administrators (and superusers) see everything. Everyone else sees the records of the labs they were
-given (people.StaffLabAccess). The rule is applied in get_queryset, so changelists, change/delete/history
-pages, search, autocomplete, actions, exports and downloads all inherit it.
+given (the app that keeps staff access registers where to find them, see portal.registry). The rule is applied in
+the apps' selectors and in get_queryset, so changelists, change/delete/history pages, search, autocomplete,
+actions, exports, downloads and the dashboard all inherit it.
 """
 
-from django.apps import apps
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
-ALL_LABS_PERMISSION = "people.access_all_labs"
+from .registry import registry
 
 
 def sees_all_labs(user):
-    return user.is_active and (user.is_superuser or user.has_perm(ALL_LABS_PERMISSION))
+    return user.is_active and (
+        user.is_superuser or bool(registry.all_labs_permission and user.has_perm(registry.all_labs_permission))
+    )
 
 
 def lab_ids_of(user):
     """The ids of the labs this staff user works for (cached on the user object for the request)."""
     if not hasattr(user, "_portal_lab_ids"):
-        access = apps.get_model("people", "StaffLabAccess")
-        user._portal_lab_ids = frozenset(access.objects.filter(user=user).values_list("lab_id", flat=True))
+        source = registry.staff_lab_ids
+        user._portal_lab_ids = frozenset(source(user) if source and user.is_authenticated else ())
     return user._portal_lab_ids
+
+
+def restrict_to_labs(queryset: QuerySet, user, condition) -> QuerySet:
+    """`queryset` limited to the records for which `condition(lab_ids)` (a Q) holds, unless `user` sees every lab.
+    A subquery, not a join: the outer query keeps one row per record, so counts and averages stay right."""
+    if sees_all_labs(user):
+        return queryset
+    owned = queryset.model._default_manager.filter(condition(lab_ids_of(user)))
+    return queryset.filter(pk__in=owned.values("pk"))
 
 
 class LabScopedAdminMixin:
@@ -30,16 +41,15 @@ class LabScopedAdminMixin:
 
     lab_path = "lab"
 
-    def lab_condition(self, request, lab_ids):
+    def lab_condition(self, user, lab_ids):
         return Q(**{f"{self.lab_path}__in": lab_ids})
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if sees_all_labs(request.user):
-            return queryset
-        # A subquery, not a join: the outer query keeps one row per record, so counts and averages stay right.
-        owned = self.model._default_manager.filter(self.lab_condition(request, lab_ids_of(request.user)))
-        return queryset.filter(pk__in=owned.values("pk"))
+        return self.visible_to(request.user, super().get_queryset(request))
+
+    def visible_to(self, user, queryset):
+        """The records of `queryset` this user may see; admins of apps with a selector return the selector's."""
+        return restrict_to_labs(queryset, user, lambda lab_ids: self.lab_condition(user, lab_ids))
 
     def in_scope(self, request, obj):
         if obj is None or sees_all_labs(request.user):
@@ -97,26 +107,16 @@ class LabScopedAdminMixin:
             raise Http404
 
 
-# Related models that belong to a lab, and the path from each to it: a scoped user may only pick their own.
-LAB_OWNED_CHOICES = {
-    ("labs", "jointlab"): "pk",
-    ("labs", "focusarea"): "lab",
-    ("labs", "programme"): "lab",
-    ("projects", "project"): "lab",
-    ("people", "call"): "programme__lab",
-}
-
-
 def own_lab_choices(model, request):
     """The records of a lab-owned model this user may pick (all of them for administrators)."""
     if sees_all_labs(request.user):
         return model._default_manager.all()
-    path = LAB_OWNED_CHOICES[(model._meta.app_label, model._meta.model_name)]
+    path = registry.lab_owned[model]
     return model._default_manager.filter(**{f"{path}__in": lab_ids_of(request.user)})
 
 
 def _restrict_to_own_labs(db_field, request):
     related = db_field.remote_field.model
-    if sees_all_labs(request.user) or (related._meta.app_label, related._meta.model_name) not in LAB_OWNED_CHOICES:
+    if sees_all_labs(request.user) or related not in registry.lab_owned:
         return None
     return own_lab_choices(related, request)

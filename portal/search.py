@@ -1,74 +1,26 @@
 """Site search: one function, whatever the database.
 
-PostgreSQL gets weighted full-text search (SearchVector / SearchQuery / SearchRank) backed by GIN expression
-indexes that the apps' migrations create on PostgreSQL only; other databases (SQLite in development) get a
-plain icontains match on the same fields.
+Each app registers its searchable types (portal.registry). PostgreSQL gets weighted full-text search (SearchVector
+/ SearchQuery / SearchRank) over stored documents that the apps' migrations keep with triggers on PostgreSQL only;
+other databases (SQLite in development) get a plain icontains match on the same fields.
 """
 
-from dataclasses import dataclass
-
-from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
+
+from .registry import registry
 
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_TYPE = 20
 
 
-@dataclass(frozen=True)
-class SearchableType:
-    key: str
-    label: str
-    model: str  # "app_label.ModelName": portal imports no app models
-    fields: tuple  # (field, weight) pairs, most important first
-    public_filter: tuple = ()  # (lookup, value) pairs a record must match to be shown
-    related: tuple = ()  # what each result's title and URL need, fetched in the same query
-
-    def get_model(self):
-        return apps.get_model(self.model)
-
-    def public_queryset(self):
-        return self.get_model().objects.filter(**dict(self.public_filter)).select_related(*self.related)
-
-
-SEARCHABLE_TYPES = (
-    SearchableType(
-        "labs", _("Labs"), "labs.JointLab", (("name", "A"), ("short_name", "A"), ("tagline", "B"), ("summary", "B"))
-    ),
-    SearchableType(
-        "focus_areas",
-        _("Focus areas"),
-        "labs.FocusArea",
-        (("name", "A"), ("summary", "B"), ("description", "C")),
-        related=("lab",),
-    ),
-    SearchableType(
-        "projects",
-        _("Projects"),
-        "projects.Project",
-        (("title", "A"), ("keywords", "A"), ("summary", "B"), ("description", "C")),
-        (("is_public", True),),
-        ("lab",),
-    ),
-    SearchableType(
-        "people",
-        _("People"),
-        "people.Person",
-        (("name", "A"), ("chinese_name", "A"), ("position", "B"), ("short_bio", "C")),
-        (("is_public", True),),
-    ),
-    SearchableType(
-        "organisations",
-        _("Partner organisations"),
-        "labs.Organisation",
-        (("name", "A"), ("short_name", "A"), ("description", "C")),
-    ),
-)
+def search_types():
+    """The searchable kinds of record, in the order the apps registered them (see each app's registrations.py)."""
+    return sorted(registry.search_types, key=lambda searchable: searchable.position)
 
 
 def search_vector(fields):
@@ -116,7 +68,7 @@ def site_search(query):
     if not query:
         return []
     grouped = []
-    for searchable in SEARCHABLE_TYPES:
+    for searchable in search_types():
         queryset = searchable.public_queryset()
         if uses_full_text_search():
             results = _full_text(queryset, searchable.fields, query)

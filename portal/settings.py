@@ -49,10 +49,16 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    # The kernel, then the apps from the bottom of the dependency order up (see the import contract in
+    # pyproject.toml): labs <- people <- projects <- recruitment, challenges <- overview, demo.
     "portal",
     "labs",
     "people",
     "projects",
+    "recruitment",
+    "challenges",
+    "overview",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,10 @@
-from django.apps import apps
+"""Sitemap classes built from what the apps register (portal.registry); the URL that serves them is the
+combining layer's."""
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from .registry import registry
 
 
 class I18nSitemap(Sitemap):
@@ -13,17 +17,10 @@ class I18nSitemap(Sitemap):
 
 class SectionSitemap(I18nSitemap):
     changefreq = "weekly"
+    extra_sections = ()  # URL names of pages that belong to no app (the home page)
 
     def items(self):
-        return [
-            "home",
-            "labs:lab_list",
-            "labs:focus_area_list",
-            "projects:project_list",
-            "people:person_list",
-            "labs:organisation_list",
-            "people:call_list",
-        ]
+        return [*self.extra_sections, *registry.sitemap_sections]
 
     def location(self, item):
         return reverse(item)
@@ -32,33 +29,21 @@ class SectionSitemap(I18nSitemap):
 class PublicRecordSitemap(I18nSitemap):
     """Records of one model; only what the public pages themselves would show."""
 
-    model = None  # "app_label.ModelName"
-    public_filter = {}
-    select_related = ()
+    entry = None
 
     def items(self):
-        queryset = apps.get_model(self.model).objects.filter(**self.public_filter)
-        return queryset.select_related(*self.select_related).order_by("pk")
+        queryset = self.entry.model._default_manager.filter(**self.entry.public_filter)
+        return queryset.select_related(*self.entry.related).order_by("pk")
 
     def lastmod(self, obj):
         return obj.updated_at
 
 
-def portal_sitemaps():
-    def record(model, public_filter=None, select_related=()):
-        return type(
-            f"{model.split('.')[1]}Sitemap",
-            (PublicRecordSitemap,),
-            {"model": model, "public_filter": public_filter or {}, "select_related": select_related},
-        )
-
-    return {
-        "sections": SectionSitemap,
-        "labs": record("labs.JointLab"),
-        "focus-areas": record("labs.FocusArea", select_related=("lab",)),
-        "partners": record("labs.Organisation"),
-        "programmes": record("labs.Programme", select_related=("lab",)),
-        "people": record("people.Person", {"is_public": True}),
-        "calls": record("people.Call", {"is_published": True}),
-        "projects": record("projects.Project", {"is_public": True}, ("lab",)),
+def registered_sitemaps(*, extra_sections=()):
+    """{name: Sitemap class} for django.contrib.sitemaps' view: the sections, then each registered model."""
+    sections = type("SectionSitemap", (SectionSitemap,), {"extra_sections": tuple(extra_sections)})
+    records = {
+        entry.key: type(f"{entry.model.__name__}Sitemap", (PublicRecordSitemap,), {"entry": entry})
+        for entry in registry.sitemap_entries
     }
+    return {"sections": sections, **records}

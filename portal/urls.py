@@ -1,21 +1,13 @@
+"""The root URLconf: the probes, the admin, and each app's URLs (included by name, so the kernel imports none)."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from . import views
-from .sitemaps import portal_sitemaps
-
-
-def dashboard_view(request):
-    # The dashboard reads every app; import it when first used so portal imports no app at load time.
-    from projects.dashboard import dashboard_view as view
-
-    return view(request)
-
 
 # Probes and the admin keep one address whatever the language.
 urlpatterns = [
@@ -28,20 +20,22 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("admin/password/set/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
-    path("admin/dashboard/", admin.site.admin_view(dashboard_view), name="admin_dashboard"),
+    # Staff pages that combine several apps (the dashboard, the sitemap) and the redirects that keep the admin
+    # addresses staff bookmarked before records moved to apps of their own.
+    path("", include("overview.staff_urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": portal_sitemaps()}, name="sitemap"),
 ]
 
 # Public pages carry their language in the URL: /labs/ (English), /zh-hant/labs/, /zh-hans/labs/.
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
-    path("search/", views.site_search_view, name="search"),
     path("privacy/", views.privacy_notice, name="privacy"),
+    path("", include("overview.urls")),
     path("", include("labs.urls")),
     path("", include("people.urls")),
     path("", include("projects.urls")),
+    path("", include("recruitment.urls")),
+    path("", include("challenges.urls")),
     prefix_default_language=False,
 )
 

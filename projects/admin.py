@@ -1,6 +1,4 @@
 from django.contrib import admin
-from django.urls import reverse
-from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -10,6 +8,7 @@ from portal.admin import flag_action
 from portal.scoping import LabScopedAdminMixin
 
 from .models import Project, ProjectMember
+from .services import projects_set_featured
 
 
 class ProjectMemberInline(admin.TabularInline):
@@ -31,17 +30,17 @@ class ProjectAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["lab"]
     date_hierarchy = "start_date"
-    readonly_fields = [*AUDIT_FIELDS, "source_challenge_links"]
+    readonly_fields = AUDIT_FIELDS
     inlines = [ProjectMemberInline]
     actions = [
         flag_action(
-            "is_featured",
+            projects_set_featured,
             True,
             description=_("Feature the selected projects on the home page"),
             done_message=_("%(count)d projects featured."),
         ),
         flag_action(
-            "is_featured",
+            projects_set_featured,
             False,
             description=_("Stop featuring the selected projects"),
             done_message=_("%(count)d projects no longer featured."),
@@ -53,17 +52,9 @@ class ProjectAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
             {"fields": ["lab", "title", "slug", "status", ("start_date", "end_date"), ("is_public", "is_featured")]},
         ),
         (_("Public text"), {"fields": ["summary", "description", "keywords"]}),
-        (_("Relations"), {"fields": ["focus_areas", "partners", "source_challenge_links"]}),
+        (_("Relations"), {"fields": ["focus_areas", "partners"]}),
         (_("Audit"), {"fields": AUDIT_FIELDS, "classes": ["collapse"]}),
     ]
-
-    @admin.display(description=_("from industry challenges"))
-    def source_challenge_links(self, project):
-        links = [
-            (reverse("admin:projects_challengerequest_change", args=[challenge.pk]), challenge)
-            for challenge in project.source_challenges.all()
-        ]
-        return format_html_join(", ", '<a href="{}">{}</a>', links) or "—"
 
     def get_queryset(self, request):
         # Filtering by focus area joins a many-to-many table; distinct keeps one row per project.
@@ -79,6 +70,3 @@ class ProjectMemberAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["project", "person"]
     list_select_related = ["person", "project"]
     readonly_fields = AUDIT_FIELDS
-
-
-from . import challenge_admin  # noqa: E402,F401  (registers the challenge request admin)

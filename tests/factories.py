@@ -4,10 +4,12 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from challenges.models import ChallengeRequest
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
-from people.models import Application, ApplicationReferee, Call, LabRole, Person, Review, StaffLabAccess
+from people.models import LabRole, Person, StaffLabAccess
 from portal.models import OutboxEmail
-from projects.models import ChallengeRequest, Project, ProjectMember
+from projects.models import Project, ProjectMember
+from recruitment.models import Application, ApplicationReferee, Call, Review
 from tests.files import PDF_BYTES
 
 
@@ -210,7 +212,7 @@ class ReviewFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def refresh_application_scores(review, create, extracted, **kwargs):
-        from people.services import application_refresh_scores
+        from recruitment.services import application_refresh_scores
 
         if create:
             application_refresh_scores(application=review.application)

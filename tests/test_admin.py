@@ -8,10 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from challenges.models import ChallengeRequest
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
-from people.models import Application, Call, LabRole, Person, Review, StaffLabAccess
+from people.models import LabRole, Person, StaffLabAccess
 from portal.models import OutboxEmail
-from projects.models import ChallengeRequest, Project, ProjectMember
+from projects.models import Project, ProjectMember
+from recruitment.models import Application, Call, Review
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +49,9 @@ def count_queries(client, url):
 
 def test_every_portal_model_has_an_admin():
     ours = {
-        model for model in admin.site._registry if model._meta.app_label in {"labs", "people", "projects", "portal"}
+        model
+        for model in admin.site._registry
+        if model._meta.app_label in {"labs", "people", "projects", "challenges", "recruitment", "portal"}
     }
     assert ours == set(FACTORIES)
     assert {User, Group} <= set(admin.site._registry)
@@ -125,7 +129,7 @@ def test_bulk_actions_record_who_changed_what(admin_client, superuser):
     hidden = factories.PersonFactory(is_public=False)
     response = admin_client.post(
         reverse("admin:people_person_changelist"),
-        {"action": "set_is_public_on", "_selected_action": [hidden.pk]},
+        {"action": "people_set_public_on", "_selected_action": [hidden.pk]},
         follow=True,
     )
     assert "1 people are now public." in response.content.decode()
@@ -144,6 +148,6 @@ def test_call_list_filters_by_derived_state(admin_client):
     factories.CallFactory(
         title="Closed call", opens_at=now - datetime.timedelta(days=60), closes_at=now - datetime.timedelta(days=1)
     )
-    response = admin_client.get(reverse("admin:people_call_changelist"), {"state": "closed"})
+    response = admin_client.get(reverse("admin:recruitment_call_changelist"), {"state": "closed"})
     titles = [call.title for call in response.context["cl"].result_list]
     assert titles == ["Closed call"]

@@ -29,8 +29,9 @@ def public_paths():
 
 def _public_paths():
     from labs.models import FocusArea, JointLab, Organisation, Programme
-    from people.models import Call, Person
+    from people.models import Person
     from projects.models import Project
+    from recruitment.models import Call
 
     paths = ["/", "/labs/", "/focus-areas/", "/projects/", "/people/", "/partners/", "/programmes/", "/privacy/"]
     paths += ["/search/?q=robot", "/challenges/submit/", "/calls/hkust-hkpc-internship-demo/apply/"]

@@ -26,8 +26,9 @@ def html(client, path, status=200):
 
 def test_every_demo_page_loads(client, demo):
     from labs.models import FocusArea, JointLab, Organisation, Programme
-    from people.models import Call, Person
+    from people.models import Person
     from projects.models import Project
+    from recruitment.models import Call
 
     paths = ["/", "/labs/", "/focus-areas/", "/projects/", "/people/", "/partners/", "/programmes/"]
     for model in [JointLab, FocusArea, Organisation, Programme, Person, Call, Project]:

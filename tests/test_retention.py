@@ -7,10 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from people.models import Application, Review
+from challenges.models import ChallengeRequest
+from challenges.services import challenge_transition
 from portal.models import OutboxEmail
-from projects.models import ChallengeRequest
-from projects.services import challenge_transition
+from recruitment.models import Application, Review
 from tests import factories
 from tests.files import pdf
 

@@ -7,9 +7,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from challenges.matching import suggest_matches
 from people.roles import LAB_MANAGER
 from people.staff import staff_add
-from projects.matching import suggest_matches
 from tests import factories
 from tests.files import pdf
 
@@ -50,7 +50,7 @@ def test_only_own_lab_projects_can_be_linked_when_converting(client, manager, tw
     mine = factories.ProjectFactory(lab=own, title="Own project")
     theirs = factories.ProjectFactory(lab=other, title="Secret other project", is_public=False)
     challenge = factories.ChallengeRequestFactory(lab=own, status="in_discussion")
-    url = reverse("admin:projects_challengerequest_change", args=[challenge.pk])
+    url = reverse("admin:challenges_challengerequest_change", args=[challenge.pk])
     form = client.get(url).context["adminform"].form
     assert list(form.fields["link_project"].queryset) == [mine]
     assert "Secret other project" not in client.get(url).content.decode()
@@ -62,7 +62,7 @@ def test_a_lab_manager_saving_a_request_keeps_links_they_cannot_see(client, mana
     own_area, other_area = factories.FocusAreaFactory(lab=own), factories.FocusAreaFactory(lab=other)
     challenge = factories.ChallengeRequestFactory(lab=own)
     challenge.focus_areas.add(own_area, other_area)
-    url = reverse("admin:projects_challengerequest_change", args=[challenge.pk])
+    url = reverse("admin:challenges_challengerequest_change", args=[challenge.pk])
     data = {
         "lab": own.pk,
         "focus_areas": [own_area.pk],
@@ -89,22 +89,22 @@ def reviewer(client):
 def test_blind_review_cannot_be_bypassed_with_url_filters(client, reviewer):
     application = factories.ApplicationFactory(name="Alice Wong", call__blind_review=True)
     application.reviewers.add(reviewer)
-    url = reverse("admin:people_application_changelist")
+    url = reverse("admin:recruitment_application_changelist")
     for lookup in ("name__istartswith", "email__icontains", "phone__contains"):
         assert client.get(url, {lookup: "a"}).status_code == 400, lookup
-    assert client.get(reverse("admin:people_application_export"), {"name__istartswith": "ali"}).status_code == 400
+    assert client.get(reverse("admin:recruitment_application_export"), {"name__istartswith": "ali"}).status_code == 400
 
 
 def test_reviewers_do_not_see_history_or_other_reviewers_scores(client, reviewer):
     application = factories.ApplicationFactory(internal_notes="Candidate is the dean's nephew")
     application.reviewers.add(reviewer)
     factories.ReviewFactory(application=application, score=2)  # someone else's
-    assert client.get(reverse("admin:people_application_history", args=[application.pk])).status_code == 403
-    changelist = client.get(reverse("admin:people_application_changelist"))
+    assert client.get(reverse("admin:recruitment_application_history", args=[application.pk])).status_code == 403
+    changelist = client.get(reverse("admin:recruitment_application_changelist"))
     assert "average score" not in changelist.content.decode().lower()
-    by_score = client.get(reverse("admin:people_application_changelist"), {"average": "0-3"})
+    by_score = client.get(reverse("admin:recruitment_application_changelist"), {"average": "0-3"})
     assert by_score.status_code == 302 and by_score["Location"].endswith("?e=1")  # no such filter for reviewers
-    export = client.get(reverse("admin:people_application_export")).content.decode("utf-8-sig")
+    export = client.get(reverse("admin:recruitment_application_export")).content.decode("utf-8-sig")
     assert "average_score" not in export.splitlines()[0]
 
 
@@ -122,7 +122,7 @@ def test_a_pdf_that_unpacks_to_gigabytes_is_refused_quickly(client, _test_storag
     assert io.BytesIO(content).getbuffer().nbytes < 200_000
 
 
-@pytest.mark.parametrize("name", ["projects_challengerequest_export", "people_application_export"])
+@pytest.mark.parametrize("name", ["challenges_challengerequest_export", "recruitment_application_export"])
 def test_exports_with_a_bad_filter_go_back_to_the_list(admin_client, name):
     response = admin_client.get(reverse(f"admin:{name}"), {"submitted_at__gte": "notadate"})
     assert response.status_code == 302 and response["Location"].endswith("?e=1")

@@ -4,12 +4,14 @@ import pytest
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.urls import reverse
 
+from challenges.models import ChallengeRequest
 from labs.models import FocusArea, JointLab, Partnership, Programme
-from people.models import Application, Call, LabRole
+from people.models import LabRole
 from people.roles import ADMIN, EDITOR, LAB_MANAGER, REVIEWER
 from people.staff import staff_add
 from portal.models import OutboxEmail
-from projects.models import ChallengeRequest, Project, ProjectMember
+from projects.models import Project, ProjectMember
+from recruitment.models import Application, Call
 from tests import factories
 from tests.files import pdf
 
@@ -152,11 +154,11 @@ def test_exports_are_scoped(client, world, role, model):
 def test_file_downloads_are_scoped(client, world, role, whose):
     client.force_login(world["users"][role])
     application = world["records"][Application][whose]
-    cv = client.get(reverse("admin:people_application_document", args=[application.pk, "cv"]))
+    cv = client.get(reverse("admin:recruitment_application_document", args=[application.pk, "cv"]))
     assert (cv.status_code == 200) == may_see(role, Application, whose)
     challenge = world["records"][ChallengeRequest][whose]
     attachment = challenge.attachments.create(original_name="a.pdf", kind="pdf", size=10, file=pdf())
-    download = client.get(reverse("admin:projects_challengerequest_attachment", args=[challenge.pk, attachment.pk]))
+    download = client.get(reverse("admin:challenges_challengerequest_attachment", args=[challenge.pk, attachment.pk]))
     assert (download.status_code == 200) == may_see(role, ChallengeRequest, whose)
 
 
@@ -165,7 +167,7 @@ def test_actions_cannot_reach_other_labs_records(client, world, role):
     client.force_login(world["users"][role])
     other = world["records"][Application]["other"]
     client.post(
-        reverse("admin:people_application_changelist"),
+        reverse("admin:recruitment_application_changelist"),
         {"action": "move_to_rejected", "_selected_action": [other.pk]},
     )
     other.refresh_from_db()
@@ -175,7 +177,7 @@ def test_actions_cannot_reach_other_labs_records(client, world, role):
 def test_a_request_with_no_lab_is_for_administrators_only(client, world):
     unrouted = factories.ChallengeRequestFactory(lab=None, preferred_lab=None)
     chosen = factories.ChallengeRequestFactory(lab=None, preferred_lab=world["own"])
-    url = reverse("admin:projects_challengerequest_changelist")
+    url = reverse("admin:challenges_challengerequest_changelist")
     client.force_login(world["users"][LAB_MANAGER])
     html = client.get(url).content.decode()
     assert f"/{chosen.pk}/change/" in html and f"/{unrouted.pk}/change/" not in html

@@ -65,12 +65,12 @@ def test_pages_with_personal_data_are_never_cached(client, admin_client):
     challenge = factories.ChallengeRequestFactory()
     for path in [application.get_status_url(), challenge.get_status_url(), f"{challenge.get_status_url()}data.json"]:
         assert "no-store" in Client().get(path)["Cache-Control"], path
-    assert "no-store" in admin_client.get(reverse("admin:projects_challengerequest_changelist"))["Cache-Control"]
+    assert "no-store" in admin_client.get(reverse("admin:challenges_challengerequest_changelist"))["Cache-Control"]
 
 
 def test_private_downloads_are_attachments_that_browsers_never_run(admin_client):
     application = factories.ApplicationFactory()
-    response = admin_client.get(reverse("admin:people_application_document", args=[application.pk, "cv"]))
+    response = admin_client.get(reverse("admin:recruitment_application_document", args=[application.pk, "cv"]))
     assert response["Content-Disposition"] == f'attachment; filename="{application.reference}-cv.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response["Cache-Control"]

@@ -1,9 +1,72 @@
-"""The four staff groups with their permissions (see people/roles.py)."""
+"""The four staff groups with their permissions, as the roles stood when this migration was written.
+
+Migrations must not import live code that changes later (people/roles.py now names the challenges and recruitment
+apps, which did not exist yet at this point of the history), so the table is frozen here. Permissions follow their
+content types when models move between apps, so the groups keep exactly these grants."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from people.roles import sync_groups
+GROUP_NAMES = {
+    "admin": "Portal administrators",
+    "lab_manager": "Lab managers",
+    "reviewer": "Reviewers",
+    "editor": "Content editors",
+}
+ALL = ("add", "change", "delete", "view")
+PUBLIC_CONTENT = {
+    "labs.jointlab": ("view", "change"),
+    "labs.focusarea": ALL,
+    "labs.programme": ALL,
+    "labs.partnership": ALL,
+    "labs.organisation": ("add", "change", "view"),
+    "people.person": ("add", "change", "view"),
+    "people.labrole": ALL,
+    "people.call": ("add", "change", "view"),
+    "projects.project": ALL,
+    "projects.projectmember": ALL,
+}
+ROLE_PERMISSIONS = {
+    "admin": "everything",
+    "lab_manager": {
+        **PUBLIC_CONTENT,
+        "projects.challengerequest": ("view", "change"),
+        "people.application": ("view", "change"),
+        "people.review": ("view",),
+        "custom": ("people.triage_application",),
+    },
+    "reviewer": {
+        "people.application": ("view",),
+        "people.review": ("add", "change", "view"),
+        "custom": ("people.review_application",),
+    },
+    "editor": PUBLIC_CONTENT,
+}
+PORTAL_APPS = ("labs", "people", "projects", "portal", "auth", "axes")
+
+
+def sync_groups(group_model, permission_model):
+    for role, name in GROUP_NAMES.items():
+        group, _created = group_model.objects.get_or_create(name=name)
+        spec = ROLE_PERMISSIONS[role]
+        if spec == "everything":
+            permissions = permission_model.objects.filter(content_type__app_label__in=PORTAL_APPS)
+        else:
+            permissions = []
+            for key, actions in spec.items():
+                if key == "custom":
+                    for dotted in actions:
+                        app_label, codename = dotted.split(".")
+                        permissions.append(
+                            permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+                        )
+                    continue
+                app_label, model = key.split(".")
+                for action in actions:
+                    permissions.append(
+                        permission_model.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
+                    )
+        group.permissions.set(permissions)
 
 
 def create_groups(apps, schema_editor):
@@ -16,8 +79,6 @@ def create_groups(apps, schema_editor):
 
 
 def remove_groups(apps, schema_editor):
-    from people.roles import GROUP_NAMES
-
     apps.get_model("auth", "Group").objects.filter(name__in=GROUP_NAMES.values()).delete()
 
 

@@ -25,8 +25,9 @@ def site(live_server, transactional_db):
 
 def public_paths():
     from labs.models import FocusArea, JointLab, Organisation, Programme
-    from people.models import Call, Person
+    from people.models import Person
     from projects.models import Project
+    from recruitment.models import Call
 
     paths = ["/", "/labs/", "/focus-areas/", "/projects/", "/people/", "/partners/", "/programmes/", "/privacy/"]
     paths += ["/search/?q=robot", "/projects/?status=planned&lab=hkust-hkpc-industrial-ai-robotics"]

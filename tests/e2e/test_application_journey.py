@@ -61,7 +61,7 @@ def test_student_applies_referee_uploads_staff_shortlist_student_sees_it(page, s
     page.get_by_label("Username").fill("admin")
     page.get_by_label("Password").fill("a-long-test-password")
     page.get_by_role("button", name="Log in").click()
-    page.goto(site + "/admin/people/application/")
+    page.goto(site + "/admin/recruitment/application/")
     page.locator("input.action-select").first.check()
     page.locator("select[name=action]").select_option("move_to_under_review")
     page.locator("button[name=index]").click()

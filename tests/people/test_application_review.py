@@ -9,9 +9,9 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
 
-from people.models import Application, Review
-from people.services import application_transition
 from portal.workflow import TransitionNotAllowed, history
+from recruitment.models import Application, Review
+from recruitment.services import application_transition
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +72,7 @@ def test_bulk_shortlist_goes_through_the_workflow_and_sends_the_same_emails(
     too_early = factories.ApplicationFactory(status="submitted")
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
-            reverse("admin:people_application_changelist"),
+            reverse("admin:recruitment_application_changelist"),
             {"action": "move_to_shortlisted", "_selected_action": [a.pk for a in [*ready, too_early]]},
             follow=True,
         )
@@ -85,7 +85,7 @@ def test_bulk_shortlist_goes_through_the_workflow_and_sends_the_same_emails(
 
 def test_staff_move_an_application_from_its_page(admin_client, superuser):
     application = factories.ApplicationFactory(status="submitted")
-    url = reverse("admin:people_application_change", args=[application.pk])
+    url = reverse("admin:recruitment_application_change", args=[application.pk])
     data = {
         "move_to": "under_review",
         "move_note": "Complete file",
@@ -121,24 +121,24 @@ def test_a_reviewer_sees_only_the_applications_assigned_to_them(client, reviewer
     mine = factories.ApplicationFactory(name="Assigned Applicant")
     mine.reviewers.add(reviewer)
     other = factories.ApplicationFactory(name="Unassigned Applicant")
-    html = client.get(reverse("admin:people_application_changelist")).content.decode()
+    html = client.get(reverse("admin:recruitment_application_changelist")).content.decode()
     assert mine.reference in html and other.reference not in html
-    response = client.get(reverse("admin:people_application_change", args=[other.pk]))
+    response = client.get(reverse("admin:recruitment_application_change", args=[other.pk]))
     assert response.status_code == 302  # the admin's "does not exist" redirect, with nothing of the record
-    cv = reverse("admin:people_application_document", args=[other.pk, "cv"])
+    cv = reverse("admin:recruitment_application_document", args=[other.pk, "cv"])
     assert client.get(cv).status_code == 404
-    assert client.get(reverse("admin:people_application_document", args=[mine.pk, "cv"])).status_code == 200
-    export = client.get(reverse("admin:people_application_export")).content.decode("utf-8-sig")
+    assert client.get(reverse("admin:recruitment_application_document", args=[mine.pk, "cv"])).status_code == 200
+    export = client.get(reverse("admin:recruitment_application_export")).content.decode("utf-8-sig")
     assert mine.reference in export and other.reference not in export
 
 
 def test_a_reviewer_cannot_move_or_bulk_move_applications(client, reviewer):
     mine = factories.ApplicationFactory(status="under_review")
     mine.reviewers.add(reviewer)
-    changelist = client.get(reverse("admin:people_application_changelist"))
+    changelist = client.get(reverse("admin:recruitment_application_changelist"))
     assert "move_to_shortlisted" not in changelist.content.decode()
     client.post(
-        reverse("admin:people_application_changelist"),
+        reverse("admin:recruitment_application_changelist"),
         {"action": "move_to_shortlisted", "_selected_action": [mine.pk]},
     )
     mine.refresh_from_db()
@@ -151,18 +151,18 @@ def test_blind_review_hides_who_applied(client, reviewer, superuser):
     )
     application.reviewers.add(reviewer)
     for url in [
-        reverse("admin:people_application_changelist"),
-        reverse("admin:people_application_change", args=[application.pk]),
-        reverse("admin:people_application_export"),
+        reverse("admin:recruitment_application_changelist"),
+        reverse("admin:recruitment_application_change", args=[application.pk]),
+        reverse("admin:recruitment_application_export"),
     ]:
         html = client.get(url).content.decode("utf-8-sig")
         assert "Wong Siu Ming" not in html and "siuming@student.example" not in html and "9999 1234" not in html, url
-    searched = client.get(reverse("admin:people_application_changelist"), {"q": "Wong"})
+    searched = client.get(reverse("admin:recruitment_application_changelist"), {"q": "Wong"})
     assert searched.context["cl"].result_count == 0
     client.force_login(superuser)
     assert (
         "Wong Siu Ming"
-        in client.get(reverse("admin:people_application_change", args=[application.pk])).content.decode()
+        in client.get(reverse("admin:recruitment_application_change", args=[application.pk])).content.decode()
     )
 
 
@@ -183,25 +183,25 @@ def review_data(application, **overrides):
 def test_a_reviewer_scores_an_assigned_application_once(client, reviewer):
     application = factories.ApplicationFactory()
     application.reviewers.add(reviewer)
-    page = client.get(reverse("admin:people_application_change", args=[application.pk])).content.decode()
+    page = client.get(reverse("admin:recruitment_application_change", args=[application.pk])).content.decode()
     assert "Score this application" in page
-    response = client.post(reverse("admin:people_review_add"), review_data(application))
+    response = client.post(reverse("admin:recruitment_review_add"), review_data(application))
     assert response.status_code == 302
     review = Review.objects.get()
     assert (review.reviewer, float(review.score)) == (reviewer, 4.0)
-    again = client.post(reverse("admin:people_review_add"), review_data(application))
+    again = client.post(reverse("admin:recruitment_review_add"), review_data(application))
     assert again.status_code == 200 and Review.objects.count() == 1  # not offered a second time
     unassigned = factories.ApplicationFactory()
-    client.post(reverse("admin:people_review_add"), review_data(unassigned))
+    client.post(reverse("admin:recruitment_review_add"), review_data(unassigned))
     assert not Review.objects.filter(application=unassigned).exists()
 
 
 def test_scores_must_be_between_1_and_5(client, reviewer):
     application = factories.ApplicationFactory()
     application.reviewers.add(reviewer)
-    response = client.post(reverse("admin:people_review_add"), review_data(application, research_fit="6"))
+    response = client.post(reverse("admin:recruitment_review_add"), review_data(application, research_fit="6"))
     assert "research_fit" in response.context["adminform"].form.errors
-    response = client.post(reverse("admin:people_review_add"), review_data(application, statement=""))
+    response = client.post(reverse("admin:recruitment_review_add"), review_data(application, statement=""))
     assert response.context["adminform"].form.errors["statement"] == ["Score this criterion from 1 to 5."]
     assert Review.objects.count() == 0
 
@@ -218,10 +218,10 @@ def test_a_declared_conflict_removes_the_reviewer(client, reviewer):
         references="",
         recommendation="",
     )
-    client.post(reverse("admin:people_review_add"), data)
+    client.post(reverse("admin:recruitment_review_add"), data)
     assert Review.objects.get().conflict_of_interest
     assert not application.reviewers.filter(pk=reviewer.pk).exists()
-    assert client.get(reverse("admin:people_application_changelist")).context["cl"].result_count == 0
+    assert client.get(reverse("admin:recruitment_application_changelist")).context["cl"].result_count == 0
 
 
 def test_the_changelist_shows_average_and_count_and_filters_by_score(admin_client):
@@ -240,11 +240,13 @@ def test_the_changelist_shows_average_and_count_and_filters_by_score(admin_clien
     weak = factories.ApplicationFactory()
     factories.ReviewFactory(application=weak, score=2)
     factories.ApplicationFactory()  # unscored
-    response = admin_client.get(reverse("admin:people_application_changelist"), {"average": "4-5"})
+    response = admin_client.get(reverse("admin:recruitment_application_changelist"), {"average": "4-5"})
     [row] = response.context["cl"].result_list
     assert (row, float(row.average_score), row.review_count) == (strong, 4.5, 2)
     assert (
-        admin_client.get(reverse("admin:people_application_changelist"), {"average": "none"}).context["cl"].result_count
+        admin_client.get(reverse("admin:recruitment_application_changelist"), {"average": "none"})
+        .context["cl"]
+        .result_count
         == 1
     )
 
@@ -254,7 +256,7 @@ def test_export_carries_average_scores_and_is_formula_safe(admin_client):
     factories.ReviewFactory(application=application, score=3.5)
     rows = list(
         csv.DictReader(
-            io.StringIO(admin_client.get(reverse("admin:people_application_export")).content.decode("utf-8-sig"))
+            io.StringIO(admin_client.get(reverse("admin:recruitment_application_export")).content.decode("utf-8-sig"))
         )
     )
     assert rows[0]["average_score"] == "3.50" and rows[0]["reviews"] == "1"
@@ -265,7 +267,7 @@ def test_calls_show_their_applications_by_status(admin_client):
     call = factories.CallFactory(title="Counted call")
     factories.ApplicationFactory.create_batch(2, call=call)
     factories.ApplicationFactory(call=call, status="shortlisted")
-    html = admin_client.get(reverse("admin:people_call_changelist")).content.decode()
+    html = admin_client.get(reverse("admin:recruitment_call_changelist")).content.decode()
     assert "2 Submitted" in html and "1 Shortlisted" in html
 
 
@@ -275,7 +277,7 @@ def test_deleting_a_review_updates_the_average(admin_client):
     drop = factories.ReviewFactory(application=application, score=2)
     application.refresh_from_db()
     assert float(application.average_score) == 3.0
-    admin_client.post(reverse("admin:people_review_delete", args=[drop.pk]), {"post": "yes"})
+    admin_client.post(reverse("admin:recruitment_review_delete", args=[drop.pk]), {"post": "yes"})
     application.refresh_from_db()
     assert (float(application.average_score), application.review_count) == (4.0, 1)
     assert keep.pk

@@ -9,8 +9,8 @@ from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from people.models import Application
 from portal.models import OutboxEmail
+from recruitment.models import Application
 from tests import factories
 from tests.files import EXE_BYTES, PDF_BYTES, office_bytes, pdf, upload
 
@@ -113,7 +113,7 @@ def test_a_form_opened_before_the_deadline_and_posted_after_is_refused(client, c
 
 
 def test_the_server_checks_the_deadline_at_the_moment_of_saving(call, _test_storages):
-    from people.services import CallNotOpen, application_submit
+    from recruitment.services import CallNotOpen, application_submit
 
     with pytest.raises(CallNotOpen):
         application_submit(

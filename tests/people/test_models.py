@@ -4,7 +4,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from people.models import Call, LabRole
+from people.models import LabRole
+from recruitment.models import Call
 from tests.factories import CallFactory, LabRoleFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from challenges.models import ChallengeRequest
+from demo.bench.common import free_port
 from portal.models import OutboxEmail
-from projects.bench.common import free_port
-from projects.models import ChallengeRequest
 from tests.files import PDF_BYTES, pdf
 from tests.projects.test_challenge_submission import valid_data
 
@@ -76,7 +76,7 @@ def test_uploads_go_to_the_private_prefix_of_the_bucket_and_come_back_only_throu
     grants = s3.get_object_acl(Bucket=BUCKET, Key=keys[0])["Grants"]
     assert [grant["Permission"] for grant in grants] == ["FULL_CONTROL"]  # the owner only: no public read
     response = admin_client.get(
-        reverse("admin:projects_challengerequest_attachment", args=[challenge.pk, attachment.pk])
+        reverse("admin:challenges_challengerequest_attachment", args=[challenge.pk, attachment.pk])
     )
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF_BYTES
 
@@ -86,7 +86,7 @@ def test_the_purge_deletes_files_from_the_bucket(settings, s3, superuser, django
 
     from django.utils import timezone
 
-    from projects.services import challenge_transition
+    from challenges.services import challenge_transition
     from tests import factories
 
     settings.CHALLENGE_RETENTION_DAYS = 1

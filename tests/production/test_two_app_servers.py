@@ -10,7 +10,7 @@ import requests
 from django.conf import global_settings, settings
 from django.db import connection
 
-from projects.bench.common import Gunicorn
+from demo.bench.common import Gunicorn
 from tests import factories
 from tests.files import PDF_BYTES
 
@@ -105,9 +105,9 @@ def test_two_app_servers_share_submissions_sessions_rate_limits_and_lockouts(ser
     assert submit(first, 1) == 302
     staff = requests.Session()
     assert sign_in(staff, first, "the-right-password-123").status_code == 302
-    listing = staff.get(second + "/admin/projects/challengerequest/", timeout=30)
+    listing = staff.get(second + "/admin/challenges/challengerequest/", timeout=30)
     assert listing.status_code == 200 and "Seen everywhere 1" in listing.text
-    assert "Seen everywhere 1" in staff.get(first + "/admin/projects/challengerequest/", timeout=30).text
+    assert "Seen everywhere 1" in staff.get(first + "/admin/challenges/challengerequest/", timeout=30).text
 
     # The rate limit (3/h) counts across both servers.
     assert [submit(second, 2), submit(first, 3), submit(second, 4)] == [302, 302, 429]

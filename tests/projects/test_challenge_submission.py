@@ -5,9 +5,9 @@ import re
 import pytest
 from django.core import mail
 
+from challenges.models import ChallengeAttachment, ChallengeRequest
 from labs.models import FocusArea
 from portal.models import OutboxEmail
-from projects.models import ChallengeAttachment, ChallengeRequest
 from tests import factories
 from tests.files import EXE_BYTES, HTML_BYTES, PNG_BYTES, office_bytes, pdf, upload, zip_bytes
 

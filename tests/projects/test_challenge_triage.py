@@ -9,11 +9,11 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from challenges.matching import suggest_matches
+from challenges.models import ChallengeRequest
+from challenges.services import challenge_convert_to_project, challenge_submit, challenge_transition
 from portal.models import OutboxEmail
 from portal.workflow import TransitionNotAllowed, history
-from projects.matching import suggest_matches
-from projects.models import ChallengeRequest
-from projects.services import challenge_convert_to_project, challenge_submit, challenge_transition
 from tests import factories
 from tests.files import pdf
 
@@ -115,7 +115,7 @@ def test_no_other_request_is_reachable_by_changing_the_link(client):
 def test_the_enterprise_can_withdraw_while_not_final(client, django_capture_on_commit_callbacks):
     challenge = factories.ChallengeRequestFactory(status="matched")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("projects:challenge_withdraw", args=[challenge.status_token]), follow=True)
+        response = client.post(reverse("challenges:challenge_withdraw", args=[challenge.status_token]), follow=True)
     challenge.refresh_from_db()
     assert challenge.status == "withdrawn"
     assert "Your request has been withdrawn" in response.content.decode()
@@ -126,7 +126,7 @@ def test_the_enterprise_can_withdraw_while_not_final(client, django_capture_on_c
 
 def test_a_final_request_cannot_be_withdrawn(client):
     challenge = factories.ChallengeRequestFactory(status="declined")
-    response = client.post(reverse("projects:challenge_withdraw", args=[challenge.status_token]), follow=True)
+    response = client.post(reverse("challenges:challenge_withdraw", args=[challenge.status_token]), follow=True)
     challenge.refresh_from_db()
     assert challenge.status == "declined"
     assert "can no longer be withdrawn" in response.content.decode()
@@ -134,7 +134,7 @@ def test_a_final_request_cannot_be_withdrawn(client):
 
 def test_withdraw_needs_a_post(client):
     challenge = factories.ChallengeRequestFactory()
-    assert client.get(reverse("projects:challenge_withdraw", args=[challenge.status_token])).status_code == 405
+    assert client.get(reverse("challenges:challenge_withdraw", args=[challenge.status_token])).status_code == 405
 
 
 # --- the outbox --------------------------------------------------------------------------------------------------
@@ -226,7 +226,7 @@ def test_staff_move_a_request_with_a_note_and_see_the_history(
 ):
     lab = factories.JointLabFactory()
     challenge = factories.ChallengeRequestFactory(status="under_review")
-    url = reverse("admin:projects_challengerequest_change", args=[challenge.pk])
+    url = reverse("admin:challenges_challengerequest_change", args=[challenge.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             url, triage_data(lab=lab.pk, move_to="matched", move_note="Good fit for vision lab")
@@ -243,7 +243,7 @@ def test_staff_move_a_request_with_a_note_and_see_the_history(
 
 def test_a_disallowed_move_is_refused_with_a_message(admin_client):
     challenge = factories.ChallengeRequestFactory(status="submitted")
-    url = reverse("admin:projects_challengerequest_change", args=[challenge.pk])
+    url = reverse("admin:challenges_challengerequest_change", args=[challenge.pk])
     response = admin_client.post(url, triage_data(move_to="converted"))
     assert response.status_code == 200
     assert "That move is not allowed from the current status" in response.content.decode()
@@ -254,7 +254,7 @@ def test_a_disallowed_move_is_refused_with_a_message(admin_client):
 def test_staff_convert_a_request_from_the_admin(admin_client):
     lab = factories.JointLabFactory()
     challenge = factories.ChallengeRequestFactory(status="in_discussion", lab=lab)
-    url = reverse("admin:projects_challengerequest_change", args=[challenge.pk])
+    url = reverse("admin:challenges_challengerequest_change", args=[challenge.pk])
     response = admin_client.post(url, triage_data(lab=lab.pk, move_to="converted"), follow=True)
     challenge.refresh_from_db()
     assert challenge.status == "converted" and challenge.project is not None
@@ -281,13 +281,13 @@ def triage_data(**overrides):
 def test_staff_download_attachments_through_a_checked_view(admin_client):
     challenge = submit()
     attachment = challenge.attachments.get()
-    url = reverse("admin:projects_challengerequest_attachment", args=[challenge.pk, attachment.pk])
+    url = reverse("admin:challenges_challengerequest_attachment", args=[challenge.pk, attachment.pk])
     response = admin_client.get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="{challenge.reference}-attachment-1.pdf"'
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     other = factories.ChallengeRequestFactory()
-    mismatched = reverse("admin:projects_challengerequest_attachment", args=[other.pk, attachment.pk])
+    mismatched = reverse("admin:challenges_challengerequest_attachment", args=[other.pk, attachment.pk])
     assert admin_client.get(mismatched).status_code == 404
     admin_client.logout()
     assert admin_client.get(url).status_code == 302  # to the staff sign-in
@@ -300,7 +300,7 @@ def test_csv_export_follows_the_filters_and_neutralises_formulas(admin_client):
     )
     factories.ChallengeRequestFactory(title="+cmd|' /C calc'!A0", organisation_name="-2+3", sector="food")
     factories.ChallengeRequestFactory(title="Other sector", sector="energy")
-    response = admin_client.get(reverse("admin:projects_challengerequest_export"), {"sector__exact": "food"})
+    response = admin_client.get(reverse("admin:challenges_challengerequest_export"), {"sector__exact": "food"})
     assert response.status_code == 200
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 2
@@ -313,6 +313,6 @@ def test_csv_export_follows_the_filters_and_neutralises_formulas(admin_client):
 def test_the_changelist_links_to_the_filtered_export(admin_client):
     factories.ChallengeRequestFactory()
     html = admin_client.get(
-        reverse("admin:projects_challengerequest_changelist"), {"status__exact": "submitted"}
+        reverse("admin:challenges_challengerequest_changelist"), {"status__exact": "submitted"}
     ).content.decode()
-    assert "/admin/projects/challengerequest/export/?status__exact=submitted" in html
+    assert "/admin/challenges/challengerequest/export/?status__exact=submitted" in html

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from people.roles import LAB_MANAGER, REVIEWER
-from people.services import review_save
 from people.staff import staff_add
+from recruitment.services import review_save
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -1,10 +1,11 @@
 import pytest
 from django.core.management import call_command
 
+from demo.content import CAIR_HKPC, HKUST_HKPC, PHYSICAL_AI
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
-from people.models import Call, LabRole, Person
-from projects.demo_content import CAIR_HKPC, HKUST_HKPC, PHYSICAL_AI
+from people.models import LabRole, Person
 from projects.models import Project
+from recruitment.models import Call
 
 pytestmark = pytest.mark.django_db
 
@@ -105,8 +106,8 @@ def test_a_demo_call_that_has_closed_is_opened_again(demo):
 
 
 def test_sample_submissions_are_fictional_and_added_once(demo):
-    from people.models import Application
-    from projects.models import ChallengeRequest
+    from challenges.models import ChallengeRequest
+    from recruitment.models import Application
 
     call_command("load_demo", "--sample-submissions", verbosity=0)
     call_command("load_demo", "--sample-submissions", verbosity=0)

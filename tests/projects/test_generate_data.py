@@ -1,9 +1,10 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from challenges.models import ChallengeRequest
 from labs.models import JointLab
-from people.models import Application, Call
-from projects.models import ChallengeRequest, Project
+from projects.models import Project
+from recruitment.models import Application, Call
 
 pytestmark = pytest.mark.django_db
 

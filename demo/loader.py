@@ -1,0 +1,141 @@
+"""Loads the demo content of demo/content.py.
+
+`make run` calls it at every start, so it only adds what is missing: a record staff have edited is left as they
+left it, and a second run changes nothing.
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone, translation
+
+from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
+from people.models import LabRole, Person
+from projects.models import Project
+from recruitment.models import Call
+
+from . import content as demo_content
+
+
+@dataclass
+class LoadReport:
+    created: Counter = field(default_factory=Counter)
+    reopened_calls: int = 0
+
+    def __str__(self):
+        created = ", ".join(f"{n} {name}" for name, n in sorted(self.created.items())) or "nothing"
+        return f"created {created}; reopened {self.reopened_calls} closed demo calls"
+
+
+def _ensure(report, model, lookup, values):
+    """The row with this lookup, created from the demo values only when it does not exist yet."""
+    obj, created = model.objects.get_or_create(**lookup, defaults=values)
+    if created:
+        report.created[str(model._meta.verbose_name_plural)] += 1
+    return obj, created
+
+
+@transaction.atomic
+@translation.override("en")  # the demo texts are English: they go into the English columns whatever is active
+def demo_load(*, now=None):
+    now = now or timezone.now()
+    report = LoadReport()
+
+    organisations = {}
+    for data in demo_content.ORGANISATIONS:
+        values = {key: data.get(key, "") for key in ("name", "short_name", "kind", "region", "description")}
+        organisations[data["slug"]], _ = _ensure(report, Organisation, {"slug": data["slug"]}, values)
+
+    labs = {}
+    for data in demo_content.LABS:
+        established = data.get("established_on")
+        values = {key: data.get(key, "") for key in ("name", "short_name", "tagline", "summary", "description")}
+        values.update(
+            status=data["status"],
+            locations=data["locations"],
+            established_on=datetime.date.fromisoformat(established) if established else None,
+        )
+        lab, _ = _ensure(report, JointLab, {"slug": data["slug"]}, values)
+        labs[data["slug"]] = lab
+
+        for org_slug, role, note in data["partners"]:
+            _ensure(
+                report, Partnership, {"lab": lab, "organisation": organisations[org_slug], "role": role}, {"note": note}
+            )
+
+        areas = {}
+        for order, area in enumerate(data["focus_areas"], start=1):
+            values = {key: area[key] for key in ("name", "summary", "description")}
+            areas[area["slug"]], _ = _ensure(
+                report, FocusArea, {"lab": lab, "slug": area["slug"]}, {**values, "order": order}
+            )
+
+        for programme in data["programmes"]:
+            values = {key: programme[key] for key in ("name", "kind", "description")}
+            _ensure(report, Programme, {"lab": lab, "slug": programme["slug"]}, values)
+
+        for project in data["projects"]:
+            values = {
+                "title": project["title"],
+                "summary": project["summary"],
+                "keywords": project["keywords"],
+                "status": Project.Status.PLANNED,
+                "is_featured": project.get("is_featured", False),
+            }
+            obj, created = _ensure(report, Project, {"lab": lab, "slug": project["slug"]}, values)
+            if created:
+                obj.focus_areas.set([areas[slug] for slug in project["areas"]])
+
+    for data in demo_content.PEOPLE:
+        values = {key: data[key] for key in ("name", "honorific", "position")}
+        values["organisation"] = organisations.get(data["organisation"])
+        person, _ = _ensure(report, Person, {"slug": data["slug"]}, values)
+        for lab_slug, role, order in data["roles"]:
+            _ensure(report, LabRole, {"person": person, "lab": labs[lab_slug], "role": role}, {"display_order": order})
+
+    for data in demo_content.CALLS:
+        _load_call(report, data, now)
+
+    _fill_chinese_names(demo_content.CHINESE_NAMES["organisations"], Organisation.objects.all())
+    _fill_chinese_names(demo_content.CHINESE_NAMES["labs"], JointLab.objects.all())
+    _fill_chinese_names(demo_content.CHINESE_NAMES["focus_areas"], FocusArea.objects.filter(lab__slug__in=labs))
+    return report
+
+
+def _fill_chinese_names(names, queryset):
+    """Chinese names go into empty translation fields only, so a name staff have written is kept."""
+    for obj in queryset.filter(slug__in=names):
+        changed = []
+        for column, value in zip(("name_zh_hant", "name_zh_hans"), names[obj.slug], strict=True):
+            if not getattr(obj, column):
+                setattr(obj, column, value)
+                changed.append(column)
+        if changed:
+            obj.save(update_fields=changed)
+
+
+def _load_call(report, data, now):
+    """Deadlines lie ahead of the day the call is first made; a demo call that has closed since is opened again,
+    so a newcomer always finds something to apply to."""
+    lab_slug, programme_slug = data["programme"]
+    programme = Programme.objects.get(lab__slug=lab_slug, slug=programme_slug)
+    dates = {
+        "opens_at": now - datetime.timedelta(days=data["opened_days_ago"]),
+        "closes_at": _end_of_day(now + datetime.timedelta(days=data["closes_in_days"])),
+    }
+    values = {key: data[key] for key in ("title", "description", "eligibility", "places")}
+    call, created = _ensure(
+        report, Call, {"slug": data["slug"]}, {**values, **dates, "programme": programme, "is_published": True}
+    )
+    if not created and call.state(now) == Call.State.CLOSED:
+        call.opens_at, call.closes_at = dates["opens_at"], dates["closes_at"]
+        call.save()
+        report.reopened_calls += 1
+
+
+def _end_of_day(moment):
+    """Deadlines fall at 23:59 Hong Kong time, as a student would expect."""
+    local = timezone.localtime(moment)
+    return local.replace(hour=23, minute=59, second=0, microsecond=0)

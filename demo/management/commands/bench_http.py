@@ -1,0 +1,64 @@
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+from django.core.management.base import BaseCommand
+
+from demo.bench.common import Gunicorn, table, write_results
+from projects.models import Project
+
+LOCUSTFILE = Path(__file__).resolve().parents[2] / "bench" / "locustfile.py"
+
+
+class Command(BaseCommand):
+    help = (
+        "Requests per second and p95 over HTTP: gunicorn (2 x cores + 1 workers) on 127.0.0.1 and locust headless on "
+        "loopback, a fixed number of users per page, about 30 s in all; /healthz in the same run for the ratio."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--users", type=int, default=10)
+        parser.add_argument("--seconds-per-page", type=int, default=5)
+        parser.add_argument("--label", default="")
+
+    def handle(self, *args, users, seconds_per_page, label, **options):
+        project = Project.objects.public().select_related("lab").order_by("pk").first()
+        pages = ["/healthz", "/", "/projects/", project.get_absolute_url(), "/people/", "/search/?q=robotics"]
+        rows = []
+        with Gunicorn() as server, TemporaryDirectory() as scratch:
+            for path in pages:
+                rows.append(self.load(server.url, path, users, seconds_per_page, Path(scratch)))
+            workers = server.workers
+        healthz = rows[0]["rps"] or 1
+        for row in rows:
+            row["vs_healthz"] = f"{row['rps'] / healthz:.0%}"
+        self.stdout.write(table(rows, ["path", "requests", "failures", "rps", "median_ms", "p95_ms", "vs_healthz"]))
+        result = write_results(
+            "http",
+            {"label": label, "users": users, "seconds_per_page": seconds_per_page, "workers": workers, "pages": rows},
+        )
+        self.stdout.write(f"Written to {result}")
+
+    def load(self, host, path, users, seconds, scratch):
+        prefix = scratch / f"run{abs(hash(path))}"
+        command = [
+            sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--only-summary",
+            "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{seconds}s",
+            "--host", host, "--csv", str(prefix), "--stop-timeout", "2", "--loglevel", "WARNING",
+        ]  # fmt: skip
+        subprocess.run(
+            command, env={**os.environ, "BENCH_PATH": path}, check=False, capture_output=True, timeout=seconds + 30
+        )
+        with open(f"{prefix}_stats.csv", newline="") as stats:
+            total = next(row for row in csv.DictReader(stats) if row["Name"] == "Aggregated")
+        return {
+            "path": path,
+            "requests": int(total["Request Count"]),
+            "failures": int(total["Failure Count"]),
+            "rps": round(float(total["Requests/s"]), 1),
+            "median_ms": total["50%"],
+            "p95_ms": total["95%"],
+        }

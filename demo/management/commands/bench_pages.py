@@ -1,0 +1,93 @@
+import statistics
+import time
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import override_settings, setup_test_environment
+
+from demo.bench.common import percentile, table, write_results
+from labs.models import JointLab
+from people.models import Person
+from projects.models import Project
+
+
+class Command(BaseCommand):
+    help = "In-process latency (median, p95) and SQL query count of the main pages, on the current database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=40)
+        parser.add_argument("--label", default="", help="Recorded with the results, e.g. the scale.")
+
+    def handle(self, *args, repeat, label, **options):
+        # Measure the views themselves: the anonymous page cache would answer from memory after the first hit
+        # (its effect shows in bench_http).
+        with override_settings(PAGE_CACHE_SECONDS=0):
+            self.run(repeat, label)
+
+    def run(self, repeat, label):
+        setup_test_environment()  # lets the test client talk to the site as "testserver"
+        pages = self.pages()
+        anonymous, staff = Client(), Client()
+        staff.force_login(self.bench_superuser())
+        rows = []
+        for name, path, is_admin in pages:
+            client = staff if is_admin else anonymous
+            for _ in range(3):
+                client.get(path)
+            queries = []
+
+            def count(execute, sql, params, many, context, queries=queries):
+                queries.append(sql)
+                return execute(sql, params, many, context)
+
+            # Counted at the driver: the test client closes the connection after each request, which the
+            # debug-cursor log does not survive.
+            with connection.execute_wrapper(count):
+                status = client.get(path).status_code
+            timings = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                client.get(path)
+                timings.append((time.perf_counter() - started) * 1000)
+            rows.append(
+                {
+                    "page": name,
+                    "path": path,
+                    "status": status,
+                    "queries": len(queries),
+                    "median_ms": round(statistics.median(timings), 1),
+                    "p95_ms": round(percentile(timings, 0.95), 1),
+                }
+            )
+        self.stdout.write(table(rows, ["page", "status", "queries", "median_ms", "p95_ms", "path"]))
+        path = write_results("pages", {"label": label, "repeat": repeat, "pages": rows})
+        self.stdout.write(f"Written to {path}")
+
+    def pages(self):
+        lab = JointLab.objects.filter(projects__isnull=False).order_by("pk").first()
+        project = Project.objects.public().select_related("lab").order_by("pk").first()
+        public_projects = Project.objects.public().count()
+        deep_page = max(1, min(50, (public_projects + 19) // 20))
+        person = Person.objects.public().order_by("pk").first()
+        return [
+            ("home", "/", False),
+            ("lab", lab.get_absolute_url(), False),
+            ("projects", "/projects/", False),
+            ("projects filtered", f"/projects/?lab={lab.slug}&status=active", False),
+            (f"projects page {deep_page}", f"/projects/?page={deep_page}", False),
+            ("project", project.get_absolute_url(), False),
+            ("people", "/people/", False),
+            ("person", person.get_absolute_url(), False),
+            ("search", "/search/?q=robotics", False),
+            ("admin projects", "/admin/projects/project/", True),
+            ("admin challenges", "/admin/projects/challengerequest/", True),
+            ("admin applications", "/admin/people/application/", True),
+        ]
+
+    def bench_superuser(self):
+        user, _ = get_user_model().objects.get_or_create(
+            username="bench-superuser", defaults={"is_staff": True, "is_superuser": True}
+        )
+        return user

@@ -1,0 +1,239 @@
+"""State changes of calls, applications, referee letters and reviews: shared by the public forms, the admin and
+commands."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import Avg, Count, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from labs.models import FocusArea
+from portal.flags import records_set_flag
+from portal.models import StatusChange
+from portal.outbox import queue_email, queue_status_email, site_url
+from portal.references import next_reference
+from portal.uploads import private_storage
+from portal.workflow import TransitionNotAllowed, record_creation, transition
+from projects.models import Project
+
+from .models import Application, ApplicationReferee, Call, Review
+
+APPLICANT = "applicant"
+# Moves the applicant hears about by e-mail.
+ANNOUNCED_STATUSES = {"shortlisted", "interview", "offered", "rejected", "withdrawn"}
+
+
+class CallNotOpen(Exception):
+    pass
+
+
+class DuplicateApplication(Exception):
+    def __init__(self, existing):
+        super().__init__(existing.reference)
+        self.existing = existing
+
+
+class LetterWindowClosed(Exception):
+    pass
+
+
+def _staff_inbox(call):
+    return call.programme.lab.inbox_email or settings.PORTAL_INBOX_EMAIL
+
+
+def calls_set_published(*, queryset: QuerySet, value: bool, by: AbstractBaseUser | None, reason: str = "") -> int:
+    """Publish calls or take them off the public site; the cached public pages change at once."""
+    return records_set_flag(queryset=queryset, field="is_published", value=value, by=by, reason=reason)
+
+
+def application_submit(
+    *,
+    call: Call,
+    fields: dict,
+    focus_areas: Iterable[FocusArea],
+    projects: Iterable[Project],
+    cv: UploadedFile,
+    transcript: UploadedFile | None,
+    referees: list[dict],
+    language: str,
+    now: datetime.datetime | None = None,
+) -> Application:
+    """Store an application with its files, referees and e-mails in one transaction, if the call is still open
+    now (the server's clock, not the form's). A second application from the same address to the same call
+    raises DuplicateApplication and stores nothing."""
+    now = now or timezone.now()
+    if call.state(now) != Call.State.OPEN or not call.is_published:
+        raise CallNotOpen(call)
+    existing = Application.objects.filter(call=call, email__iexact=fields["email"]).first()
+    if existing:
+        raise DuplicateApplication(existing)
+    stored = []
+    try:
+        with transaction.atomic():
+            application = Application(**fields, call=call, language=language, consented_at=now, submitted_at=now)
+            application.reference = next_reference("AP", now=now)
+            for name, uploaded in (("cv", cv), ("transcript", transcript)):
+                if uploaded:
+                    getattr(application, name).save(uploaded.name, uploaded, save=False)
+                    stored.append(getattr(application, name).name)
+            # The one-per-address rule was checked above and is kept by the database under a race.
+            application.full_clean(validate_unique=False, validate_constraints=False)
+            application.save()
+            application.focus_areas.set(focus_areas)
+            application.projects.set(projects)
+            record_creation(application, actor_label=APPLICANT)
+            context = {"application": application, "call": call, "status_url": site_url(application.get_status_url())}
+            queue_email(to=[application.email], template="application_received", context=context, language=language)
+            for data in referees:
+                referee = ApplicationReferee.objects.create(application=application, **data)
+                queue_email(
+                    to=[referee.email],
+                    template="referee_request",
+                    context={
+                        "application": application,
+                        "call": call,
+                        "referee": referee,
+                        "upload_url": site_url(referee.get_upload_url()),
+                        "letter_deadline": letter_deadline(call),
+                    },
+                    language=language,
+                )
+            admin_url = site_url(reverse("admin:recruitment_application_change", args=[application.pk]))
+            queue_email(
+                to=[_staff_inbox(call)],
+                template="application_new_for_staff",
+                context={**context, "admin_url": admin_url},
+            )
+    except IntegrityError as error:
+        _delete(stored)
+        existing = Application.objects.filter(call=call, email__iexact=fields["email"]).first()
+        if existing:  # lost a race with a simultaneous submission from the same address
+            raise DuplicateApplication(existing) from error
+        raise
+    except Exception:
+        _delete(stored)
+        raise
+    return application
+
+
+def _delete(names):
+    for name in names:
+        private_storage().delete(name)
+
+
+def application_send_existing_link(*, application: Application, language: str) -> None:
+    """Someone applied again with this address: tell the address's owner where their application is."""
+    queue_email(
+        to=[application.email],
+        template="application_link",
+        context={"application": application, "status_url": site_url(application.get_status_url())},
+        language=language,
+    )
+
+
+def application_transition(
+    *,
+    application: Application,
+    to: str,
+    by: AbstractBaseUser | None = None,
+    note: str = "",
+    actor_label: str = "",
+) -> StatusChange:
+    with transaction.atomic():
+        change = transition(
+            application, workflow=Application.WORKFLOW, to=to, by=by, note=note, actor_label=actor_label
+        )
+        if to in ANNOUNCED_STATUSES:
+            queue_status_email(
+                submission=application,
+                workflow=Application.WORKFLOW,
+                template="application_status_changed",
+                name="application",
+            )
+    return change
+
+
+def application_bulk_transition(
+    *, applications: Iterable[Application], to: str, by: AbstractBaseUser | None, note: str = ""
+) -> tuple[list[Application], list[Application]]:
+    """The admin's bulk actions: each application through the same path, one at a time. Returns (moved, refused)."""
+    moved, refused = [], []
+    for application in applications:
+        try:
+            application_transition(application=application, to=to, by=by, note=note)
+        except TransitionNotAllowed:
+            refused.append(application)
+        else:
+            moved.append(application)
+    return moved, refused
+
+
+def application_withdraw(*, application: Application) -> StatusChange:
+    return application_transition(application=application, to=Application.Status.WITHDRAWN, actor_label=APPLICANT)
+
+
+def letter_deadline(call):
+    return call.closes_at + datetime.timedelta(days=settings.REFEREE_GRACE_DAYS)
+
+
+def referee_can_upload(referee, now=None):
+    return (now or timezone.now()) < letter_deadline(referee.application.call)
+
+
+def referee_upload_letter(
+    *, referee: ApplicationReferee, letter: UploadedFile, now: datetime.datetime | None = None
+) -> ApplicationReferee:
+    """Store (or replace) the referee's one letter until the call's deadline plus the grace period."""
+    if not referee_can_upload(referee, now):
+        raise LetterWindowClosed(referee)
+    previous = referee.letter.name if referee.letter else None
+    with transaction.atomic():
+        referee.letter.save(letter.name, letter, save=False)
+        referee.letter_uploaded_at = now or timezone.now()
+        referee.save(update_fields=["letter", "letter_uploaded_at"])
+    if previous:
+        transaction.on_commit(lambda: private_storage().delete(previous))
+    return referee
+
+
+def review_save(*, review: Review, by: AbstractBaseUser) -> Review:
+    """Save a reviewer's review. Declaring a conflict of interest clears the scores and takes the reviewer off
+    the application."""
+    with transaction.atomic():
+        if review.conflict_of_interest:
+            for criterion in Review.CRITERIA:
+                setattr(review, criterion, None)
+            review.recommendation = ""
+            review.score = None
+            review.save()
+            review.application.reviewers.remove(by)
+        else:
+            scores = [getattr(review, criterion) for criterion in Review.CRITERIA]
+            review.score = round(sum(scores) / len(scores), 2)
+            review.full_clean(exclude=["reviewer"])
+            review.save()
+        application_refresh_scores(application=review.application)
+    return review
+
+
+def reviews_delete(*, reviews: QuerySet) -> int:
+    """Delete reviews; their applications' stored averages must not keep the deleted scores."""
+    with transaction.atomic():
+        applications = list(Application.objects.filter(pk__in=reviews.values("application_id")))
+        deleted, _by_model = reviews.delete()
+        for application in applications:
+            application_refresh_scores(application=application)
+    return deleted
+
+
+def application_refresh_scores(*, application: Application) -> None:
+    """Store the average of the counted reviews (conflicts excluded) and their number on the application."""
+    figures = application.reviews.filter(conflict_of_interest=False).aggregate(average=Avg("score"), count=Count("pk"))
+    Application.objects.filter(pk=application.pk).update(
+        average_score=figures["average"], review_count=figures["count"]
+    )

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "recruitment"
+
+urlpatterns = [
+    path("programmes/", views.CallListView.as_view(), name="call_list"),
+    path("calls/<slug:slug>/", views.CallDetailView.as_view(), name="call_detail"),
+    path("calls/<slug:slug>/apply/", views.application_apply_view, name="application_apply"),
+    path("applications/status/<str:token>/", views.application_status_view, name="application_status"),
+    path("applications/status/<str:token>/withdraw/", views.application_withdraw_view, name="application_withdraw"),
+    path("applications/status/<str:token>/data.json", views.application_data_view, name="application_data"),
+    path("referees/<str:token>/", views.referee_upload_view, name="referee_upload"),
+]

@@ -1,0 +1,176 @@
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, TemplateView
+
+from labs.models import Programme
+from portal.downloads import personal_data_download
+from portal.ratelimit import allow, retry_after_seconds
+from portal.submissions import withdraw_and_return
+from portal.workflow import public_timeline
+
+from .forms import ApplicationForm, RefereeLetterForm
+from .models import Application, ApplicationReferee, Call
+from .personal_data import application_personal_data
+from .services import (
+    CallNotOpen,
+    DuplicateApplication,
+    LetterWindowClosed,
+    application_send_existing_link,
+    application_submit,
+    application_withdraw,
+    letter_deadline,
+    referee_can_upload,
+    referee_upload_letter,
+)
+
+
+class CallListView(TemplateView):
+    """Programmes and their calls, grouped by what a student can do now."""
+
+    template_name = "recruitment/call_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        calls = Call.objects.published().select_related("programme__lab")
+        context.update(
+            open_calls=calls.open(now).order_by("closes_at"),
+            upcoming_calls=calls.upcoming(now).order_by("opens_at"),
+            closed_calls=calls.closed(now).order_by("-closes_at")[:20],
+            programmes=Programme.objects.select_related("lab").order_by("lab__name", "name"),
+        )
+        return context
+
+
+class CallDetailView(DetailView):
+    template_name = "recruitment/call_detail.html"
+    context_object_name = "call"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Call.objects.published().select_related("programme__lab"), slug=self.kwargs["slug"])
+
+
+def _closed(request, call):
+    return render(request, "recruitment/call_closed.html", {"call": call}, status=410)
+
+
+@never_cache
+def application_apply_view(request, slug):
+    call = get_object_or_404(Call.objects.published().select_related("programme__lab"), slug=slug)
+    if call.state() != Call.State.OPEN:
+        return _closed(request, call)
+    if request.method == "POST":
+        if not allow("application-submit", request, settings.APPLICATION_RATE_LIMIT):
+            response = render(request, "429.html", status=429)
+            response["Retry-After"] = str(retry_after_seconds(settings.APPLICATION_RATE_LIMIT))
+            return response
+        form = ApplicationForm(request.POST, request.FILES, call=call)
+        if form.is_valid() and form.submitted_by_software():
+            form.add_error(None, _("We could not accept this submission. Please try again."))
+        elif form.is_valid():
+            return _submit(request, call, form)
+    else:
+        form = ApplicationForm(call=call)
+    return render(request, "recruitment/application_form.html", {"call": call, "form": form})
+
+
+def _submit(request, call, form):
+    data = {name: form.cleaned_data[name] for name in form.Meta.fields if name not in ("focus_areas", "projects")}
+    try:
+        application_submit(
+            call=call,
+            fields=data,
+            focus_areas=form.cleaned_data["focus_areas"],
+            projects=form.cleaned_data["projects"],
+            cv=form.cleaned_data["cv"],
+            transcript=form.cleaned_data["transcript"],
+            referees=form.referees(),
+            language=get_language(),
+        )
+    except CallNotOpen:
+        return _closed(request, call)  # the deadline passed while the form was being filled in
+    except DuplicateApplication as duplicate:
+        application_send_existing_link(application=duplicate.existing, language=get_language())
+    # The same answer whether the address was new or had applied before: nothing to learn for a third party.
+    return render(request, "recruitment/application_sent.html", {"call": call, "email": data["email"]})
+
+
+@never_cache
+def application_status_view(request, token):
+    application = get_object_or_404(Application.objects.select_related("call__programme__lab"), status_token=token)
+    workflow = Application.WORKFLOW
+    return render(
+        request,
+        "recruitment/application_status.html",
+        {
+            "application": application,
+            "status_label": workflow.public_label(application.status),
+            "timeline": public_timeline(application, workflow),
+            "referees": application.referees.all(),
+            "can_withdraw": workflow.can_withdraw(application.status),
+        },
+    )
+
+
+@never_cache
+def application_data_view(request, token):
+    """Everything the portal holds about this application, for the applicant to keep."""
+    application = get_object_or_404(Application, status_token=token)
+    return personal_data_download(application_personal_data(application), filename=f"{application.reference}-data.json")
+
+
+@require_POST
+def application_withdraw_view(request, token):
+    return withdraw_and_return(
+        request,
+        get_object_or_404(Application, status_token=token),
+        withdraw=lambda application: application_withdraw(application=application),
+        done_message=_("Your application has been withdrawn."),
+        refused_message=_("This application has reached a final decision and can no longer be withdrawn."),
+    )
+
+
+@never_cache
+def referee_upload_view(request, token):
+    referee = get_object_or_404(
+        ApplicationReferee.objects.select_related("application__call__programme__lab"), upload_token=token
+    )
+    open_for_letters = referee_can_upload(referee)
+    form = RefereeLetterForm()
+    if request.method == "POST":
+        form = RefereeLetterForm(request.POST, request.FILES)
+        if not open_for_letters:
+            messages.error(request, _("The time for letters for this application has passed; nothing was stored."))
+        elif form.is_valid():
+            replaced = referee.letter_received
+            try:
+                referee_upload_letter(referee=referee, letter=form.cleaned_data["letter"])
+            except LetterWindowClosed:
+                messages.error(request, _("The time for letters for this application has passed; nothing was stored."))
+            else:
+                messages.success(
+                    request,
+                    _("Your new letter replaces the previous one. Thank you.")
+                    if replaced
+                    else _("Thank you: your letter has been received."),
+                )
+                return redirect(referee.get_upload_url())
+    return render(
+        request,
+        "recruitment/referee_upload.html",
+        {
+            "referee": referee,
+            "application": referee.application,
+            "call": referee.application.call,
+            "form": form,
+            "open_for_letters": open_for_letters and referee_can_upload(referee, timezone.now()),
+            "letter_deadline": letter_deadline(referee.application.call),
+        },
+        status=410 if request.method == "POST" and not open_for_letters else 200,
+    )
