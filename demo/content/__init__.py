@@ -1,0 +1,12 @@
+"""Demo content: the first three joint labs, from the public articles in shared/seeds/.
+
+Facts come only from those articles; descriptions are written in our own words. Where an
+article does not say something (a website, a date, a person's affiliation) the field stays empty.
+"""
+
+from .chinese import CHINESE_NAMES
+from .labs import CAIR_HKPC, HKUST_HKPC, LABS, PHYSICAL_AI
+from .organisations import ORGANISATIONS
+from .people import CALLS, PEOPLE
+
+__all__ = ["CAIR_HKPC", "CALLS", "CHINESE_NAMES", "HKUST_HKPC", "LABS", "ORGANISATIONS", "PEOPLE", "PHYSICAL_AI"]
