@@ -2,7 +2,7 @@ import statistics
 import time
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings, setup_test_environment
@@ -64,6 +64,10 @@ class Command(BaseCommand):
         self.stdout.write(table(rows, ["page", "status", "queries", "median_ms", "p95_ms", "path"]))
         path = write_results("pages", {"label": label, "repeat": repeat, "pages": rows})
         self.stdout.write(f"Written to {path}")
+        # A redirect or an error page is fast for the wrong reason: the figures would mean nothing.
+        failed = [f"{row['path']} ({row['status']})" for row in rows if row["status"] != 200]
+        if failed:
+            raise CommandError(f"Not every page answered 200: {', '.join(failed)}")
 
     def pages(self):
         lab = JointLab.objects.filter(projects__isnull=False).order_by("pk").first()
@@ -82,8 +86,8 @@ class Command(BaseCommand):
             ("person", person.get_absolute_url(), False),
             ("search", "/search/?q=robotics", False),
             ("admin projects", "/admin/projects/project/", True),
-            ("admin challenges", "/admin/projects/challengerequest/", True),
-            ("admin applications", "/admin/people/application/", True),
+            ("admin challenges", "/admin/challenges/challengerequest/", True),
+            ("admin applications", "/admin/recruitment/application/", True),
         ]
 
     def bench_superuser(self):
