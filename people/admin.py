@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -11,6 +10,7 @@ from portal.admin import flag_action
 from portal.scoping import LabScopedAdminMixin
 
 from .models import LabRole, Person, StaffLabAccess
+from .selectors import people_visible_to
 from .services import people_set_public
 
 
@@ -42,10 +42,8 @@ class JointLabWithRolesAdmin(JointLabAdmin):
 
 @admin.register(Person)
 class PersonAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
-    # The people directory is shared between labs: public profiles are everyone's, hidden ones belong to the
-    # labs they work in.
-    def lab_condition(self, user, lab_ids):
-        return Q(is_public=True) | Q(lab_roles__lab__in=lab_ids) | Q(project_memberships__project__lab__in=lab_ids)
+    def visible_to(self, user, queryset):
+        return people_visible_to(user, queryset)
 
     list_display = ["name", "chinese_name", "honorific", "position", "organisation", "is_public"]
     list_filter = ["is_public", "lab_roles__role", "lab_roles__lab", "organisation__kind"]
