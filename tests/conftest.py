@@ -1,7 +1,17 @@
-import pytest
-from django.core.cache import cache
+"""Fixtures for the whole suite: isolation of each test (storage, language, cache), signed-in staff, the demo
+content, the challenge form's data, query counting, and the admin-page checks each app's test_admin.py uses."""
 
-from tests.factories import SuperuserFactory
+import pytest
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from people.roles import LAB_MANAGER
+from people.staff import staff_add
+from tests import factories
 
 
 @pytest.fixture(autouse=True)
@@ -44,10 +54,147 @@ def _fresh_cache():
 
 @pytest.fixture
 def superuser(db):
-    return SuperuserFactory(username="admin")
+    return factories.SuperuserFactory(username="admin")
 
 
 @pytest.fixture
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture
+def demo(db):
+    """The three demo labs with their people, projects, programmes and open calls."""
+    call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def two_labs(db):
+    return factories.JointLabFactory(slug="own"), factories.JointLabFactory(slug="other")
+
+
+@pytest.fixture
+def manager(client, two_labs):
+    """A lab manager of the lab "own" (not of "other"), signed in on `client`."""
+    user = staff_add(email="manager@example.org", role=LAB_MANAGER, lab_slugs=["own"])[0]
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def count_queries():
+    """count_queries(client, path): the database queries of a GET of `path`, which must answer 200. A first GET
+    warms the per-process caches (content types, permissions) so that two counts compare like with like."""
+
+    def count(client, path):
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        assert response.status_code == 200, path
+        return len(queries)
+
+    return count
+
+
+@pytest.fixture
+def challenge_data():
+    """challenge_data(**overrides): a valid post of the challenge form; an override of None leaves the field out."""
+
+    def data(**overrides):
+        fields = {
+            "organisation_name": "Fictional Plating Works Ltd",
+            "organisation_size": "10-49",
+            "sector": "manufacturing",
+            "contact_name": "Alex Example",
+            "job_title": "Quality manager",
+            "email": "alex@plating.example",
+            "phone": "",
+            "title": "Scratches on chrome-plated parts",
+            "problem_statement": "Our chrome-plated, mirror-like parts get fine surface scratches that inspectors miss.",
+            "current_approach": "",
+            "desired_outcome": "Find every scratch before shipping.",
+            "budget_range": "undecided",
+            "timeline": "flexible",
+            "confidentiality": "confidential",
+            "consent": "on",
+            "website": "",
+        }
+        fields.update(overrides)
+        return {key: value for key, value in fields.items() if value is not None}
+
+    return data
+
+
+@pytest.fixture
+def catalogue(db):
+    """Projects of two labs to filter: two of the vision lab's on inspection, one partnered with acme, one private."""
+    vision_lab = factories.JointLabFactory(slug="vision-lab")
+    robot_lab = factories.JointLabFactory(slug="robot-lab")
+    inspection = factories.FocusAreaFactory(lab=vision_lab, slug="inspection")
+    partner = factories.OrganisationFactory(slug="acme")
+    a = factories.ProjectFactory(lab=vision_lab, title="Glass defect finder", status="active")
+    a.focus_areas.add(inspection)
+    a.partners.add(partner)
+    b = factories.ProjectFactory(lab=vision_lab, title="Weld seam checker", status="planned")
+    b.focus_areas.add(inspection)
+    factories.ProjectFactory(lab=robot_lab, title="Gripper for dumplings", status="active", keywords="food, grippers")
+    factories.ProjectFactory(lab=vision_lab, title="Secret defect work", is_public=False)
+    return {"inspection": inspection}
+
+
+# --- the admin pages of each model, checked by the test_admin.py of the model's app ------------------------------
+
+
+@pytest.fixture
+def admin_changelist_is_steady(admin_client, count_queries):
+    """Check that `model`'s admin list answers in as many queries with 50 rows as with 5, and counts all 50."""
+
+    def check(model):
+        url = reverse(admin_urlname(model._meta, "changelist"))
+        factories.ADMIN_FACTORIES[model].create_batch(5)
+        five = count_queries(admin_client, url)
+        factories.ADMIN_FACTORIES[model].create_batch(45)
+        assert count_queries(admin_client, url) == five
+        assert f"50 {model._meta.verbose_name_plural}" in admin_client.get(url).content.decode()
+
+    return check
+
+
+@pytest.fixture
+def admin_forms_are_steady(admin_client, count_queries):
+    """Check that `model`'s change, history and add pages load, the first and last in as many queries with 50 rows
+    as with 5; with `add_form=False` staff have no add form (the rows only arrive from outside) and get a 403."""
+
+    def check(model, *, add_form=True):
+        make = factories.ADMIN_FACTORIES[model]
+        first = make()
+        make.create_batch(4)
+        change_url = reverse(admin_urlname(model._meta, "change"), args=[first.pk])
+        add_url = reverse(admin_urlname(model._meta, "add"))
+        change_five = count_queries(admin_client, change_url)
+        count_queries(admin_client, reverse(admin_urlname(model._meta, "history"), args=[first.pk]))
+        if add_form:
+            add_five = count_queries(admin_client, add_url)
+        else:
+            assert admin_client.get(add_url).status_code == 403
+        make.create_batch(45)
+        assert count_queries(admin_client, change_url) == change_five
+        if add_form:
+            assert count_queries(admin_client, add_url) == add_five
+
+    return check
+
+
+@pytest.fixture
+def admin_search_finds_by_name(admin_client):
+    """Check that searching `model`'s admin list for one row's name finds that row alone."""
+
+    def check(model):
+        factories.ADMIN_FACTORIES[model].create_batch(3)
+        target = factories.ADMIN_FACTORIES[model]()
+        response = admin_client.get(reverse(admin_urlname(model._meta, "changelist")), {"q": str(target)})
+        assert response.status_code == 200
+        assert response.context["cl"].result_count == 1
+
+    return check

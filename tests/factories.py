@@ -5,11 +5,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from challenges.models import ChallengeRequest
+from challenges.services import challenge_submit
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
 from people.models import LabRole, Person, StaffLabAccess
 from portal.models import OutboxEmail
 from projects.models import Project, ProjectMember
 from recruitment.models import Application, ApplicationReferee, Call, Review
+from recruitment.services import application_refresh_scores, application_submit
 from tests.files import PDF_BYTES
 
 
@@ -135,10 +137,14 @@ class ProjectMemberFactory(factory.django.DjangoModelFactory):
 
 
 class ChallengeRequestFactory(factory.django.DjangoModelFactory):
+    """A request as an enterprise submits it: through challenges.services.challenge_submit, so it has a real
+    reference (CH-2026-00001), a creation row in its status history and its two e-mails in the outbox. What the
+    form does not ask (status, lab, owner, submitted_at, internal notes, ...) is set on the saved row afterwards.
+    `focus_areas` and `attachments` ((uploaded file, kind) pairs) go to the service as the form would send them."""
+
     class Meta:
         model = ChallengeRequest
 
-    reference = factory.Sequence(lambda n: f"CH-2026-{n + 1:05d}")
     organisation_name = factory.Sequence(lambda n: f"Example Manufacturing {n} Ltd")
     organisation_size = ChallengeRequest.OrganisationSize.SMALL
     sector = ChallengeRequest.Sector.MANUFACTURING
@@ -151,7 +157,20 @@ class ChallengeRequestFactory(factory.django.DjangoModelFactory):
     budget_range = ChallengeRequest.Budget.UNDECIDED
     timeline = ChallengeRequest.Timeline.FLEXIBLE
     confidentiality = ChallengeRequest.Confidentiality.CONFIDENTIAL
-    consented_at = factory.LazyFunction(timezone.now)
+
+    @classmethod
+    def _create(cls, model_class, *args, focus_areas=(), attachments=(), language="en", **kwargs):
+        fields = {name: kwargs.pop(name) for name in ChallengeRequest.ENTERPRISE_FIELDS if name in kwargs}
+        challenge = challenge_submit(fields=fields, focus_areas=focus_areas, attachments=attachments, language=language)
+        return _set_after_submission(challenge, kwargs)
+
+
+def _set_after_submission(record, values):
+    """Apply what no public form sets (status, lab, submitted_at, ...) to a record a service just created."""
+    if values:
+        type(record).objects.filter(pk=record.pk).update(**values)
+        record.refresh_from_db()
+    return record
 
 
 class OutboxEmailFactory(factory.django.DjangoModelFactory):
@@ -164,11 +183,16 @@ class OutboxEmailFactory(factory.django.DjangoModelFactory):
 
 
 class ApplicationFactory(factory.django.DjangoModelFactory):
+    """An application as a student submits it: through recruitment.services.application_submit, so it has a real
+    reference (AP-2026-00001), a creation row in its status history and its e-mails in the outbox. A published call
+    that is not open now is applied to at the moment it opened. What the form does not ask (status, reference,
+    internal notes, ...) is set on the saved row afterwards. `referees` (a list of dicts) are named in the
+    submission, each getting their request e-mail."""
+
     class Meta:
         model = Application
 
     call = factory.SubFactory(CallFactory)
-    reference = factory.Sequence(lambda n: f"AP-2026-{n + 1:05d}")
     name = factory.Sequence(lambda n: f"Student {n}")
     email = factory.Sequence(lambda n: f"student{n}@uni.example")
     phone = "+852 0000 0000"
@@ -178,18 +202,69 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     research_interests = "Robot learning"
     personal_statement = "I would like to work on fictional robots."
     cv = factory.django.FileField(filename="cv.pdf", data=PDF_BYTES)
-    consented_at = factory.LazyFunction(timezone.now)
+
+    @classmethod
+    def _create(
+        cls,
+        model_class,
+        *args,
+        call,
+        cv,
+        transcript=None,
+        focus_areas=(),
+        projects=(),
+        referees=(),
+        language="en",
+        **kwargs,
+    ):
+        fields = {name: kwargs.pop(name) for name in Application.APPLICANT_FIELDS if name in kwargs}
+        application = application_submit(
+            call=call,
+            fields=fields,
+            focus_areas=focus_areas,
+            projects=projects,
+            cv=cv,
+            transcript=transcript or None,
+            referees=list(referees),
+            language=language,
+            now=None if call.state() == Call.State.OPEN else call.opens_at,
+        )
+        return _set_after_submission(application, kwargs)
 
 
 class ApplicationRefereeFactory(factory.django.DjangoModelFactory):
+    """A referee named in a new application's submission (so they get their request e-mail); given an existing
+    `application`, a referee added to it directly, as no service adds one after submission."""
+
     class Meta:
         model = ApplicationReferee
 
-    application = factory.SubFactory(ApplicationFactory)
     order = factory.Sequence(lambda n: n + 1)
     name = factory.Sequence(lambda n: f"Referee {n}")
     email = factory.Sequence(lambda n: f"referee{n}@uni.example")
     institution = "Example University"
+    application = factory.SubFactory(
+        ApplicationFactory,
+        referees=factory.LazyAttribute(
+            lambda application: [
+                {
+                    "order": application.factory_parent.order,
+                    "name": application.factory_parent.name,
+                    "email": application.factory_parent.email,
+                    "institution": application.factory_parent.institution,
+                }
+            ]
+        ),
+    )
+
+    @classmethod
+    def _create(cls, model_class, *args, application, order, name, email, institution, **kwargs):
+        named = application.referees.filter(email=email).first()
+        if named is None:
+            return model_class.objects.create(
+                application=application, order=order, name=name, email=email, institution=institution, **kwargs
+            )
+        return _set_after_submission(named, kwargs)
 
 
 class StaffUserFactory(UserFactory):
@@ -212,8 +287,6 @@ class ReviewFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def refresh_application_scores(review, create, extracted, **kwargs):
-        from recruitment.services import application_refresh_scores
-
         if create:
             application_refresh_scores(application=review.application)
 
@@ -224,3 +297,29 @@ class StaffLabAccessFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(StaffUserFactory)
     lab = factory.SubFactory(JointLabFactory)
+
+
+# The factory of each model staff manage in the admin: tests/<app>/test_admin.py check the pages of their app's
+# models, and tests/portal/test_admin.py that every model with an admin is here.
+ADMIN_FACTORIES = {
+    JointLab: JointLabFactory,
+    Organisation: OrganisationFactory,
+    Partnership: PartnershipFactory,
+    FocusArea: FocusAreaFactory,
+    Programme: ProgrammeFactory,
+    Person: PersonFactory,
+    LabRole: LabRoleFactory,
+    StaffLabAccess: StaffLabAccessFactory,
+    Project: ProjectFactory,
+    ProjectMember: ProjectMemberFactory,
+    ChallengeRequest: ChallengeRequestFactory,
+    Call: CallFactory,
+    Application: ApplicationFactory,
+    Review: ReviewFactory,
+    OutboxEmail: OutboxEmailFactory,
+}
+
+
+def admin_factories(app_label):
+    """The models of one app that have an admin, for parametrising that app's admin tests."""
+    return [model for model in ADMIN_FACTORIES if model._meta.app_label == app_label]

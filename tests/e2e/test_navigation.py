@@ -60,3 +60,4 @@ def test_skip_link_moves_keyboard_focus_to_the_content(page, site):
     expect(skip).to_be_focused()
     page.keyboard.press("Enter")
     expect(page).to_have_url(site + "/#main")
+    expect(page.locator("#main")).to_be_focused()

@@ -53,3 +53,17 @@ def test_collectstatic_builds_a_compressed_manifest_in_production(tmp_path):
     assert (collected / "staticfiles.json").exists()
     assert list(collected.glob("vendor/bootstrap/css/bootstrap.min.*.css.gz"))
     assert list(collected.glob("css/portal.*.css"))
+
+
+def test_production_turns_on_hsts(tmp_path):
+    script = (
+        "from django.conf import settings; from django.test import Client;"
+        "response = Client().get('/healthz', secure=True, HTTP_HOST='portal.example.org');"
+        "print(settings.SECURE_HSTS_SECONDS, settings.SESSION_COOKIE_SECURE);"
+        "print(response['Strict-Transport-Security'])"
+    )
+    result = manage("shell", "-c", script, env_overrides=PRODUCTION_ENV, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    settings_line, header = result.stdout.strip().splitlines()[-2:]
+    assert settings_line.split() == ["31536000", "True"]
+    assert header == "max-age=31536000; includeSubDomains; preload"

@@ -15,7 +15,6 @@ from challenges.models import ChallengeRequest
 from demo.bench.common import free_port
 from portal.models import OutboxEmail
 from tests.files import PDF_BYTES, pdf
-from tests.projects.test_challenge_submission import valid_data
 
 pytestmark = pytest.mark.django_db
 BUCKET = "portal-files"
@@ -66,9 +65,9 @@ def s3(settings, s3_endpoint, monkeypatch):
 
 
 def test_uploads_go_to_the_private_prefix_of_the_bucket_and_come_back_only_through_the_checked_view(
-    client, admin_client, s3
+    challenge_data, client, admin_client, s3
 ):
-    client.post("/challenges/submit/", valid_data(attachments=[pdf("brief.pdf")]))
+    client.post("/challenges/submit/", challenge_data(attachments=[pdf("brief.pdf")]))
     challenge = ChallengeRequest.objects.get()
     attachment = challenge.attachments.get()
     keys = [item["Key"] for item in s3.list_objects_v2(Bucket=BUCKET, Prefix="private/")["Contents"]]
@@ -102,10 +101,12 @@ def test_the_purge_deletes_files_from_the_bucket(settings, s3, superuser, django
 
 
 @pytest.mark.django_db(transaction=True)  # the worker closes its database connection when it is done
-def test_with_the_database_queue_the_worker_delivers_the_mail(client, settings, django_capture_on_commit_callbacks):
+def test_with_the_database_queue_the_worker_delivers_the_mail(
+    challenge_data, client, settings, django_capture_on_commit_callbacks
+):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # django-tasks rereads it
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/challenges/submit/", valid_data())
+        client.post("/challenges/submit/", challenge_data())
     assert ChallengeRequest.objects.count() == 1
     assert mail.outbox == [] and OutboxEmail.objects.filter(status="queued").count() == 2
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)

@@ -1,11 +1,18 @@
+"""load_demo: the three demo labs as the articles describe them, safe to run again, and fictional sample
+submissions on request."""
+
+import datetime
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone, translation
 
+from challenges.models import ChallengeRequest
 from demo.content import CAIR_HKPC, HKUST_HKPC, PHYSICAL_AI
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
 from people.models import LabRole, Person
 from projects.models import Project
-from recruitment.models import Call
+from recruitment.models import Application, Call
 
 pytestmark = pytest.mark.django_db
 
@@ -14,11 +21,6 @@ MODELS = [JointLab, Organisation, Partnership, FocusArea, Programme, Person, Lab
 
 def snapshot():
     return {model.__name__: (model.objects.count(), model.history.count()) for model in MODELS}
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", verbosity=0)
 
 
 def test_loads_the_three_joint_labs(demo):
@@ -91,10 +93,6 @@ def test_a_second_run_keeps_what_staff_edited(demo):
 
 
 def test_a_demo_call_that_has_closed_is_opened_again(demo):
-    import datetime
-
-    from django.utils import timezone
-
     call = Call.objects.get(slug="hkust-hkpc-internship-demo")
     call.opens_at = timezone.now() - datetime.timedelta(days=90)
     call.closes_at = timezone.now() - datetime.timedelta(days=1)
@@ -106,9 +104,6 @@ def test_a_demo_call_that_has_closed_is_opened_again(demo):
 
 
 def test_sample_submissions_are_fictional_and_added_once(demo):
-    from challenges.models import ChallengeRequest
-    from recruitment.models import Application
-
     call_command("load_demo", "--sample-submissions", verbosity=0)
     call_command("load_demo", "--sample-submissions", verbosity=0)
     assert ChallengeRequest.objects.count() == 3
@@ -118,3 +113,11 @@ def test_sample_submissions_are_fictional_and_added_once(demo):
         *Application.objects.values_list("email", flat=True),
     ]
     assert all(email.endswith("@example.com") for email in emails)
+
+
+def test_the_demo_loader_writes_english_whatever_language_is_active():
+    with translation.override("zh-hans"):
+        call_command("load_demo", verbosity=0)
+    lab = JointLab.objects.get(slug="cair-hkpc-joint-laboratory")
+    assert lab.name_en == "CAIR–HKPC Joint Laboratory"
+    assert lab.name_zh_hans == "人工智能与机器人创新中心—香港生产力促进局联合实验室"

@@ -160,8 +160,14 @@ def test_a_second_application_is_not_stored_and_the_link_is_emailed_without_disc
 
 def test_one_application_per_email_per_call_is_a_database_rule(call):
     factories.ApplicationFactory(call=call, email="same@student.example")
+    # Saved around the service's own check, as a simultaneous submission would be.
+    twin = factories.ApplicationFactory.build(
+        call=call, email="SAME@student.example", reference="AP-2026-99999", consented_at=timezone.now()
+    )
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.ApplicationFactory(call=call, email="SAME@student.example")
+        twin.save()
+    twin.email = "other@student.example"
+    twin.save()  # the same row with another address is stored: the address was the reason
     factories.ApplicationFactory(email="same@student.example")  # another call is fine
 
 
@@ -236,10 +242,11 @@ def test_only_the_calls_lab_focus_areas_and_projects_are_offered(client, call):
     factories.FocusAreaFactory(name="Other lab area")
     factories.ProjectFactory(lab=call.programme.lab, title="Own project")
     factories.ProjectFactory(lab=call.programme.lab, title="Hidden project", is_public=False)
-    html = client.get(apply_url(call)).content.decode()
+    response = client.get(apply_url(call))
+    html = response.content.decode()
     assert "Own area" in html and "Other lab area" not in html
     assert "Own project" in html and "Hidden project" not in html
-    assert own.pk
+    assert list(response.context["form"].fields["focus_areas"].queryset) == [own]
 
 
 # --- referees ----------------------------------------------------------------------------------------------------

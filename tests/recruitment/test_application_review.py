@@ -37,7 +37,7 @@ def test_the_transition_table(current, target, superuser):
         application_transition(application=application, to=target, by=superuser, note="n")
         application.refresh_from_db()
         assert application.status == target
-        assert history(application).get().changed_by == superuser
+        assert history(application).get(to_status=target).changed_by == superuser
     else:
         with pytest.raises(TransitionNotAllowed):
             application_transition(application=application, to=target, by=superuser)
@@ -166,6 +166,28 @@ def test_blind_review_hides_who_applied(client, reviewer, superuser):
     )
 
 
+def test_blind_review_cannot_be_bypassed_with_url_filters(client, reviewer):
+    application = factories.ApplicationFactory(name="Alice Wong", call__blind_review=True)
+    application.reviewers.add(reviewer)
+    url = reverse("admin:recruitment_application_changelist")
+    for lookup in ("name__istartswith", "email__icontains", "phone__contains"):
+        assert client.get(url, {lookup: "a"}).status_code == 400, lookup
+    assert client.get(reverse("admin:recruitment_application_export"), {"name__istartswith": "ali"}).status_code == 400
+
+
+def test_reviewers_do_not_see_history_or_other_reviewers_scores(client, reviewer):
+    application = factories.ApplicationFactory(internal_notes="Candidate is the dean's nephew")
+    application.reviewers.add(reviewer)
+    factories.ReviewFactory(application=application, score=2)  # someone else's
+    assert client.get(reverse("admin:recruitment_application_history", args=[application.pk])).status_code == 403
+    changelist = client.get(reverse("admin:recruitment_application_changelist"))
+    assert "average score" not in changelist.content.decode().lower()
+    by_score = client.get(reverse("admin:recruitment_application_changelist"), {"average": "0-3"})
+    assert by_score.status_code == 302 and by_score["Location"].endswith("?e=1")  # no such filter for reviewers
+    export = client.get(reverse("admin:recruitment_application_export")).content.decode("utf-8-sig")
+    assert "average_score" not in export.splitlines()[0]
+
+
 def review_data(application, **overrides):
     data = {
         "application": application.pk,
@@ -280,4 +302,9 @@ def test_deleting_a_review_updates_the_average(admin_client):
     admin_client.post(reverse("admin:recruitment_review_delete", args=[drop.pk]), {"post": "yes"})
     application.refresh_from_db()
     assert (float(application.average_score), application.review_count) == (4.0, 1)
-    assert keep.pk
+    assert list(Review.objects.filter(application=application)) == [keep]
+
+
+def test_an_export_with_a_bad_filter_goes_back_to_the_list(admin_client):
+    response = admin_client.get(reverse("admin:recruitment_application_export"), {"submitted_at__gte": "notadate"})
+    assert response.status_code == 302 and response["Location"].endswith("?e=1")

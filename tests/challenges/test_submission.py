@@ -1,12 +1,13 @@
 """The enterprise's side: submitting a challenge, what is stored and what is sent."""
 
 import re
+import zlib
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 
 from challenges.models import ChallengeAttachment, ChallengeRequest
-from labs.models import FocusArea
 from portal.models import OutboxEmail
 from tests import factories
 from tests.files import EXE_BYTES, HTML_BYTES, PNG_BYTES, office_bytes, pdf, upload, zip_bytes
@@ -31,29 +32,6 @@ REQUIRED = [
 ]
 
 
-def valid_data(**overrides):
-    data = {
-        "organisation_name": "Fictional Plating Works Ltd",
-        "organisation_size": "10-49",
-        "sector": "manufacturing",
-        "contact_name": "Alex Example",
-        "job_title": "Quality manager",
-        "email": "alex@plating.example",
-        "phone": "",
-        "title": "Scratches on chrome-plated parts",
-        "problem_statement": "Our chrome-plated, mirror-like parts get fine surface scratches that inspectors miss.",
-        "current_approach": "",
-        "desired_outcome": "Find every scratch before shipping.",
-        "budget_range": "undecided",
-        "timeline": "flexible",
-        "confidentiality": "confidential",
-        "consent": "on",
-        "website": "",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
 def nothing_stored(private_root):
     return (
         ChallengeRequest.objects.count() == 0
@@ -63,12 +41,12 @@ def nothing_stored(private_root):
 
 
 def test_a_valid_request_is_stored_with_a_reference_and_two_emails(
-    client, _test_storages, django_capture_on_commit_callbacks
+    challenge_data, client, _test_storages, django_capture_on_commit_callbacks
 ):
     lab = factories.JointLabFactory(inbox_email="lab-inbox@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            URL, valid_data(preferred_lab=lab.pk, attachments=[pdf(), upload("photo.PNG", PNG_BYTES)])
+            URL, challenge_data(preferred_lab=lab.pk, attachments=[pdf(), upload("photo.PNG", PNG_BYTES)])
         )
     challenge = ChallengeRequest.objects.get()
     assert response.status_code == 302 and response["Location"] == challenge.get_status_url()
@@ -89,37 +67,37 @@ def test_a_valid_request_is_stored_with_a_reference_and_two_emails(
     assert OutboxEmail.objects.filter(status="sent").count() == 2
 
 
-def test_confirmation_page_shows_the_reference(client):
-    response = client.post(URL, valid_data(), follow=True)
+def test_confirmation_page_shows_the_reference(challenge_data, client):
+    response = client.post(URL, challenge_data(), follow=True)
     reference = ChallengeRequest.objects.get().reference
     assert f"received with reference {reference}" in response.content.decode()
 
 
-def test_without_a_lab_the_portal_inbox_is_told(client, settings, django_capture_on_commit_callbacks):
+def test_without_a_lab_the_portal_inbox_is_told(challenge_data, client, settings, django_capture_on_commit_callbacks):
     settings.PORTAL_INBOX_EMAIL = "portal-inbox@example.org"
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(URL, valid_data())
+        client.post(URL, challenge_data())
     assert ["portal-inbox@example.org"] in [message.to for message in mail.outbox]
 
 
-def test_references_count_up(client):
+def test_references_count_up(challenge_data, client):
     for _ in range(3):
-        client.post(URL, valid_data())
+        client.post(URL, challenge_data())
     numbers = sorted(int(ref[-5:]) for ref in ChallengeRequest.objects.values_list("reference", flat=True))
     assert numbers == [1, 2, 3]
 
 
 @pytest.mark.parametrize("field", REQUIRED)
-def test_each_required_field_is_explained_and_nothing_is_stored(client, _test_storages, field):
-    response = client.post(URL, valid_data(**{field: None}, attachments=[pdf()]))
+def test_each_required_field_is_explained_and_nothing_is_stored(challenge_data, client, _test_storages, field):
+    response = client.post(URL, challenge_data(**{field: None}, attachments=[pdf()]))
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert 'class="alert alert-danger error-summary"' in response.content.decode()
     assert nothing_stored(_test_storages)
 
 
-def test_a_bad_email_is_explained(client, _test_storages):
-    response = client.post(URL, valid_data(email="not-an-address"))
+def test_a_bad_email_is_explained(challenge_data, client, _test_storages):
+    response = client.post(URL, challenge_data(email="not-an-address"))
     assert response.context["form"].errors["email"] == ["Enter an e-mail address like name@company.com."]
     assert nothing_stored(_test_storages)
 
@@ -135,26 +113,28 @@ def test_a_bad_email_is_explained(client, _test_storages):
         (upload("slides.pdf", office_bytes("ppt/presentation.xml")), "its content is a PowerPoint presentation"),
     ],
 )
-def test_a_refused_file_is_named_with_the_reason_and_nothing_is_stored(client, _test_storages, attachment, message):
-    response = client.post(URL, valid_data(attachments=[pdf(), attachment]))
+def test_a_refused_file_is_named_with_the_reason_and_nothing_is_stored(
+    challenge_data, client, _test_storages, attachment, message
+):
+    response = client.post(URL, challenge_data(attachments=[pdf(), attachment]))
     assert response.status_code == 200
     errors = " ".join(response.context["form"].errors["attachments"])
     assert message in errors
     assert nothing_stored(_test_storages)
 
 
-def test_an_oversize_file_is_refused(client, settings, _test_storages):
+def test_an_oversize_file_is_refused(challenge_data, client, settings, _test_storages):
     settings.UPLOAD_MAX_BYTES = 1024
     big = pdf("big.pdf", b"%PDF-1.4\n" + b"0" * 2048)
-    response = client.post(URL, valid_data(attachments=[big]))
+    response = client.post(URL, challenge_data(attachments=[big]))
     assert response.context["form"].errors["attachments"] == [
         "“big.pdf” is 2.0\xa0KB; each file may be at most 1.0\xa0KB."
     ]
     assert nothing_stored(_test_storages)
 
 
-def test_four_attachments_are_too_many(client, _test_storages):
-    response = client.post(URL, valid_data(attachments=[pdf(f"{n}.pdf") for n in range(4)]))
+def test_four_attachments_are_too_many(challenge_data, client, _test_storages):
+    response = client.post(URL, challenge_data(attachments=[pdf(f"{n}.pdf") for n in range(4)]))
     assert response.context["form"].errors["attachments"] == ["Attach at most 3 files; you chose 4."]
     assert nothing_stored(_test_storages)
 
@@ -167,41 +147,43 @@ def test_four_attachments_are_too_many(client, _test_storages):
         ("pitch.pptx", office_bytes("ppt/presentation.xml")),
     ],
 )
-def test_office_files_are_accepted(client, name, content):
-    client.post(URL, valid_data(attachments=[upload(name, content)]))
+def test_office_files_are_accepted(challenge_data, client, name, content):
+    client.post(URL, challenge_data(attachments=[upload(name, content)]))
     assert ChallengeAttachment.objects.get().original_name == name
 
 
-def test_a_filled_honeypot_stores_and_sends_nothing(client, _test_storages, django_capture_on_commit_callbacks):
+def test_a_filled_honeypot_stores_and_sends_nothing(
+    challenge_data, client, _test_storages, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(URL, valid_data(website="http://spam.example", attachments=[pdf()]))
+        response = client.post(URL, challenge_data(website="http://spam.example", attachments=[pdf()]))
     assert response.status_code == 200
     assert "We could not accept this submission" in response.content.decode()
     assert nothing_stored(_test_storages)
     assert mail.outbox == []
 
 
-def test_the_sixth_post_in_the_window_gets_429(client, settings):
+def test_the_sixth_post_in_the_window_gets_429(challenge_data, client, settings):
     settings.CHALLENGE_RATE_LIMIT = "5/h"
-    statuses = [client.post(URL, valid_data()).status_code for _ in range(6)]
+    statuses = [client.post(URL, challenge_data()).status_code for _ in range(6)]
     assert statuses == [302] * 5 + [429]
     assert ChallengeRequest.objects.count() == 5
-    blocked = client.post(URL, valid_data())
+    blocked = client.post(URL, challenge_data())
     assert "Too many submissions" in blocked.content.decode()
     assert int(blocked["Retry-After"]) > 0
 
 
-def test_the_rate_limit_is_per_client_address(client, settings):
+def test_the_rate_limit_is_per_client_address(challenge_data, client, settings):
     settings.CHALLENGE_RATE_LIMIT = "1/h"
-    assert client.post(URL, valid_data(), REMOTE_ADDR="10.0.0.1").status_code == 302
-    assert client.post(URL, valid_data(), REMOTE_ADDR="10.0.0.1").status_code == 429
-    assert client.post(URL, valid_data(), REMOTE_ADDR="10.0.0.2").status_code == 302
+    assert client.post(URL, challenge_data(), REMOTE_ADDR="10.0.0.1").status_code == 302
+    assert client.post(URL, challenge_data(), REMOTE_ADDR="10.0.0.1").status_code == 429
+    assert client.post(URL, challenge_data(), REMOTE_ADDR="10.0.0.2").status_code == 302
 
 
-def test_csrf_is_required(db):
+def test_csrf_is_required(challenge_data, db):
     from django.test import Client
 
-    assert Client(enforce_csrf_checks=True).post(URL, valid_data()).status_code == 403
+    assert Client(enforce_csrf_checks=True).post(URL, challenge_data()).status_code == 403
 
 
 def test_lab_and_focus_area_pages_preselect_the_form(client):
@@ -214,23 +196,84 @@ def test_lab_and_focus_area_pages_preselect_the_form(client):
     assert client.get(f"{URL}?lab=nope&focus_area=abc").status_code == 200
 
 
-def test_the_email_goes_out_in_the_language_of_the_form(client, django_capture_on_commit_callbacks):
+@pytest.mark.parametrize(
+    ("prefix", "subject", "greeting", "thanks", "other_language"),
+    [
+        (
+            "/zh-hant",
+            "我們已收到你的產業挑戰（{reference}）",
+            "親愛的 陳大文：",
+            "感謝你向聯合實驗室提交挑戰「測試」。其參考編號為 {reference}。",
+            ["We received", "Dear", "Thank you"],
+        ),
+        (
+            "",
+            "We received your industry challenge ({reference})",
+            "Dear 陳大文,",
+            "Thank you for bringing your challenge “測試” to the joint labs. Its reference is {reference}.",
+            ["我們", "親愛的", "感謝"],
+        ),
+    ],
+    ids=["zh-hant", "en"],
+)
+def test_the_email_goes_out_in_the_language_of_the_form(
+    challenge_data, client, django_capture_on_commit_callbacks, prefix, subject, greeting, thanks, other_language
+):
+    data = challenge_data(
+        organisation_name="語言測試有限公司",
+        contact_name="陳大文",
+        job_title="經理",
+        email="chan@example.com",
+        title="測試",
+        problem_statement="問題",
+        desired_outcome="結果",
+        preferred_lab=factories.JointLabFactory().pk,
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/zh-hant" + URL, valid_data())
+        client.post(prefix + URL, data)
     challenge = ChallengeRequest.objects.get()
-    assert challenge.language == "zh-hant"
-
-
-def test_the_privacy_notice_says_what_why_how_long_and_whom_to_ask(client, settings):
-    settings.PRIVACY_CONTACT_EMAIL = "dpo@example.org"
-    html = client.get("/privacy/").content.decode()
-    for heading in ["What we keep", "Why", "Who sees it", "How long", "whom to ask"]:
-        assert heading in html
-    assert "mailto:dpo@example.org" in html
-    assert 'href="/privacy/"' in client.get(URL).content.decode()
+    [acknowledgement] = [message for message in mail.outbox if message.to == ["chan@example.com"]]
+    assert acknowledgement.subject == subject.format(reference=challenge.reference)
+    assert greeting in acknowledgement.body
+    assert thanks.format(reference=challenge.reference) in acknowledgement.body
+    assert f"/challenges/status/{challenge.status_token}/" in acknowledgement.body
+    assert not [words for words in other_language if words in acknowledgement.subject + acknowledgement.body]
 
 
 def test_focus_area_choices_name_their_lab(client):
     factories.FocusAreaFactory(name="Vision", lab__short_name="VL")
     assert "Vision (VL)" in client.get(URL).content.decode()
-    assert FocusArea.objects.count() == 1
+
+
+def test_an_odd_focus_area_parameter_is_ignored(client):
+    assert client.get(URL, {"focus_area": "²"}).status_code == 200
+
+
+def test_a_pdf_that_unpacks_to_far_more_than_its_size_is_refused_and_nothing_is_stored(
+    challenge_data, client, _test_storages
+):
+    bomb = zlib.compress(b"\0" * (40 * 1024 * 1024), 9)
+    content = b"%PDF-1.5\n4 0 obj<</Filter/FlateDecode>>stream\n" + bomb + b"\nendstream\nendobj\n%%EOF\n"
+    response = client.post(URL, challenge_data(attachments=[pdf("bomb.pdf", content)]))
+    assert "“bomb.pdf” could not be checked" in " ".join(response.context["form"].errors["attachments"])
+    assert nothing_stored(_test_storages)
+
+
+def test_a_mail_server_that_is_down_delays_mail_but_loses_nothing(settings, django_capture_on_commit_callbacks):
+    # A real SMTP connection to a loopback port where nothing listens.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    with django_capture_on_commit_callbacks(execute=True):
+        challenge = factories.ChallengeRequestFactory(attachments=[(pdf(), "pdf")])  # through challenge_submit
+    assert ChallengeRequest.objects.filter(pk=challenge.pk).exists()
+    assert challenge.attachments.count() == 1
+    queued = OutboxEmail.objects.filter(status="queued")
+    assert queued.count() == 2
+    assert all("ConnectionRefusedError" in email.last_error and email.attempts == 1 for email in queued)
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("send_outbox", verbosity=0)
+    assert len(mail.outbox) == 2
+    assert OutboxEmail.objects.filter(status="sent").count() == 2
+    call_command("send_outbox", verbosity=0)
+    assert len(mail.outbox) == 2  # sent once, never twice
