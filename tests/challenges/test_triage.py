@@ -198,3 +198,37 @@ def test_a_lab_manager_saving_a_request_keeps_links_they_cannot_see(client, mana
     data = triage_data(lab=own.pk, focus_areas=[own_area.pk], internal_notes="triaged")
     assert client.post(url, data).status_code == 302
     assert set(challenge.focus_areas.all()) == {own_area, other_area}
+
+
+# Converting in the same save that changes the triage fields uses the new values (the move runs after the
+# many-to-many fields are saved).
+def test_the_new_project_gets_the_focus_areas_chosen_in_the_same_save(admin_client):
+    lab = factories.JointLabFactory()
+    old_area = factories.FocusAreaFactory(lab=lab, name="Old area")
+    new_area = factories.FocusAreaFactory(lab=lab, name="New area")
+    challenge = factories.ChallengeRequestFactory(status="in_discussion", lab=lab)
+    challenge.focus_areas.set([old_area])
+
+    response = admin_client.post(
+        reverse("admin:challenges_challengerequest_change", args=[challenge.pk]),
+        triage_data(lab=lab.pk, focus_areas=[new_area.pk], move_to="converted"),
+    )
+
+    assert response.status_code == 302
+    challenge.refresh_from_db()
+    assert challenge.status == "converted"
+    assert list(challenge.project.focus_areas.all()) == [new_area]
+
+
+def test_the_new_project_belongs_to_the_lab_assigned_in_the_same_save(admin_client):
+    chosen, assigned = factories.JointLabFactory(), factories.JointLabFactory()
+    challenge = factories.ChallengeRequestFactory(status="in_discussion", preferred_lab=chosen)
+
+    admin_client.post(
+        reverse("admin:challenges_challengerequest_change", args=[challenge.pk]),
+        triage_data(lab=assigned.pk, move_to="converted"),
+    )
+
+    challenge.refresh_from_db()
+    assert challenge.project.lab == assigned
+    assert not challenge.project.is_public

@@ -1,7 +1,6 @@
 """A backup made by deploy/backup.sh restores into an empty database and files folder (PostgreSQL)."""
 
 import os
-import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -9,25 +8,14 @@ from pathlib import Path
 import psycopg
 import pytest
 from django.conf import settings
-from django.db import connection
 
 DEPLOY = Path(settings.BASE_DIR) / "deploy"
 
 
 @pytest.fixture
-def scratch_databases():
-    if connection.vendor != "postgresql":
-        pytest.skip("Backups are pg_dump/pg_restore: run with make test-postgres")
-    server = connection.settings_dict
-    base = f"postgres://{server['USER']}@{server['HOST']}:{server['PORT']}"
-    names = [f"jlp_backup_{label}_{secrets.token_hex(3)}" for label in ("source", "restored")]
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        for name in names:
-            admin.execute(f'CREATE DATABASE "{name}"')
-    yield [f"{base}/{name}" for name in names]
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        for name in names:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def scratch_databases(scratch_postgres):
+    reason = "Backups are pg_dump/pg_restore: run with make test-postgres"
+    return [scratch_postgres(f"backup_{label}", reason=reason) for label in ("source", "restored")]
 
 
 def run(command, **env):

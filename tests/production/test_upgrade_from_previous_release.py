@@ -8,7 +8,6 @@ the way a live site would have (demo content, sample submissions, generated bulk
 
 import json
 import os
-import secrets
 import subprocess
 import sys
 import tarfile
@@ -17,7 +16,6 @@ from io import BytesIO
 import psycopg
 import pytest
 from django.conf import settings
-from django.db import connection
 
 # The last main before the move (issue 14); its migrations end at people 0010 and projects 0007.
 PREVIOUS_RELEASE = "0d5f181543c9ece4347c9f41ba90d4d54fcf57a4"
@@ -72,17 +70,9 @@ def previous_release_tree(destination):
 
 
 @pytest.fixture
-def scratch_database():
-    if connection.vendor != "postgresql":
-        pytest.skip("The upgrade is checked on PostgreSQL, the production database: run with make test-postgres")
-    server = connection.settings_dict
-    base = f"postgres://{server['USER']}@{server['HOST']}:{server['PORT']}"
-    name = f"jlp_upgrade_{secrets.token_hex(3)}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"{base}/{name}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def scratch_database(scratch_postgres):
+    reason = "The upgrade is checked on PostgreSQL, the production database: run with make test-postgres"
+    return scratch_postgres("upgrade", reason=reason)
 
 
 def manage(code_dir, *arguments, database, files, stdin=None):
