@@ -20,9 +20,9 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("admin/password/set/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
-    # Staff pages that combine several apps (the dashboard, the sitemap) and the redirects that keep the admin
-    # addresses staff bookmarked before records moved to apps of their own.
-    path("", include("overview.staff_urls")),
+    # Pages without a language prefix that combine several apps (the staff dashboard, the sitemap), and the
+    # redirects that keep the admin addresses staff bookmarked before records moved to apps of their own.
+    path("", include("overview.unprefixed_urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
