@@ -62,6 +62,7 @@ bench: $(VENV)/.bench-installed
 	  $(MANAGE) flush --noinput && \
 	  $(MANAGE) generate_data --scale $$scale --force && \
 	  $(MANAGE) bench_pages --label scale-$$scale || exit 1; \
+	  $(MANAGE) bench_api --label scale-$$scale || exit 1; \
 	done
 	$(MANAGE) bench_http --label scale-1
 	$(MANAGE) bench_submissions

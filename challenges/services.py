@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from labs.models import FocusArea
 from portal.models import StatusChange
-from portal.outbox import queue_email, queue_status_email, site_url
+from portal.outbox import PublicSubmissionMail, queue_email, queue_status_email, site_url
 from portal.references import next_reference
 from portal.uploads import private_storage
 from portal.workflow import TransitionNotAllowed, record_creation, transition
@@ -58,7 +58,13 @@ def challenge_submit(
                 attachment.save()
             record_creation(challenge, actor_label=ENTERPRISE)
             context = {"challenge": challenge, "status_url": site_url(challenge.get_status_url())}
-            queue_email(to=[challenge.email], template="challenge_received", context=context, language=language)
+            queue_email(
+                to=[challenge.email],
+                template="challenge_received",
+                context=context,
+                language=language,
+                public_submission=PublicSubmissionMail(),
+            )
             staff_context = {
                 **context,
                 "admin_url": site_url(reverse("admin:challenges_challengerequest_change", args=[challenge.pk])),

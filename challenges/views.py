@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from labs.models import FocusArea, JointLab
 from portal.downloads import personal_data_download
-from portal.ratelimit import allow, retry_after_seconds
+from portal.ratelimit import allow, too_many_requests
 from portal.submissions import withdraw_and_return
 from portal.workflow import public_timeline
 
@@ -24,9 +24,7 @@ from .services import challenge_submit, challenge_withdraw
 def challenge_submit_view(request):
     if request.method == "POST":
         if not allow("challenge-submit", request, settings.CHALLENGE_RATE_LIMIT):
-            response = render(request, "429.html", status=429)
-            response["Retry-After"] = str(retry_after_seconds(settings.CHALLENGE_RATE_LIMIT))
-            return response
+            return too_many_requests(request, settings.CHALLENGE_RATE_LIMIT)
         form = ChallengeForm(request.POST, request.FILES)
         if form.is_valid() and form.submitted_by_software():
             form.add_error(None, _("We could not accept this submission. Please try again."))

@@ -24,6 +24,8 @@ from portal.uploads import private_storage
 from projects.models import Project, ProjectMember
 from recruitment.models import Application, ApplicationReferee, Call, Review
 
+from .sample_pdf import SAMPLE_PDF
+
 AT_SCALE_1 = {
     "labs": 10,
     "organisations": 200,
@@ -45,7 +47,6 @@ SURNAMES = "Chan Wong Lee Cheung Lau Ng Ho Leung Tang Lam Yip Tsang Chow Kwok Ma
 GIVEN = "Ka Wai Siu Ming Yan Hoi Chun Kit Man Ling Fai Hin Yee Tak Wing Shan Lok Yin Ho Kin".split()
 ORG_WORDS = "Harbour Peak Lotus Jade Delta Pearl Summit Orchid Kowloon Lantau Bay River Star Bamboo Granite".split()
 ORG_KINDS = "Robotics Electronics Manufacturing Logistics Foods Materials Systems Instruments Textiles Energy".split()
-SAMPLE_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
 def counts_for(scale):

@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone, translation
 
+from alliances.models import AlliancePage
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
 from people.models import LabRole, Person
 from projects.models import Project
 from recruitment.models import Call
 
 from . import content as demo_content
+from .newsroom import load_news_and_events
 
 
 @dataclass
@@ -101,7 +103,41 @@ def demo_load(*, now=None):
     _fill_chinese_names(demo_content.CHINESE_NAMES["organisations"], Organisation.objects.all())
     _fill_chinese_names(demo_content.CHINESE_NAMES["labs"], JointLab.objects.all())
     _fill_chinese_names(demo_content.CHINESE_NAMES["focus_areas"], FocusArea.objects.filter(lab__slug__in=labs))
+    load_news_and_events(report, now)
+    for data in demo_content.ALLIANCE_PAGES:
+        _load_alliance_page(report, data)
     return report
+
+
+LANGUAGE_SUFFIXES = ("en", "zh_hant", "zh_hans")
+
+
+def _in_three_languages(field, texts):
+    return {f"{field}_{suffix}": text for suffix, text in zip(LANGUAGE_SUFFIXES, texts, strict=True)}
+
+
+def _load_alliance_page(report, data):
+    """The alliance programme's Chinese name and description where still empty, and its membership page."""
+    lab_slug, programme_slug = data["programme"]
+    programme = Programme.objects.get(lab__slug=lab_slug, slug=programme_slug)
+    changed = []
+    for name in ("name", "description"):
+        for column, text in _in_three_languages(name, data[name]).items():
+            if not getattr(programme, column):
+                setattr(programme, column, text)
+                changed.append(column)
+    if changed:
+        programme.save(update_fields=changed)
+    _ensure(
+        report,
+        AlliancePage,
+        {"programme": programme},
+        {
+            **_in_three_languages("members_do", data["members_do"]),
+            **_in_three_languages("members_get", data["members_get"]),
+            "accepting_applications": True,
+        },
+    )
 
 
 def _fill_chinese_names(names, queryset):

@@ -5,13 +5,16 @@ They go through the same services as the public forms. Every address is on examp
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from alliances.models import MembershipApplication
+from alliances.selectors import accepts_applications, alliance_programmes
+from alliances.services import membership_submit
 from challenges.models import ChallengeRequest
 from challenges.services import challenge_submit
 from labs.models import JointLab
 from recruitment.models import Application, Call
 from recruitment.services import application_submit
 
-SAMPLE_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+from .sample_pdf import SAMPLE_PDF
 
 CHALLENGES = [
     {
@@ -113,3 +116,54 @@ def load_sample_submissions():
             )
             created_applications += 1
     return created_challenges, created_applications
+
+
+# (the kind of alliance applied to, the form's answers)
+MEMBERSHIP_APPLICANTS = [
+    (
+        "industry_research_alliance",
+        {
+            "organisation_name": "Example Gripper Robotics (fictional)",
+            "organisation_kind": "enterprise",
+            "organisation_size": "10-49",
+            "website": "https://gripper.example.com",
+            "contact_name": "Drew Sample",
+            "role": "Chief technology officer",
+            "email": "drew.sample@example.com",
+            "phone": "",
+            "offer": "A test line for soft-object grasping and two engineers' time (sample text).",
+            "seek": "Work with the centre's researchers on world models for grasping (sample text).",
+        },
+    ),
+    (
+        "capital_alliance",
+        {
+            "organisation_name": "Example Seed Fund (fictional)",
+            "organisation_kind": "investor",
+            "organisation_size": "1-9",
+            "website": "",
+            "contact_name": "Lee Sample",
+            "role": "Partner",
+            "email": "lee.sample@example.com",
+            "phone": "",
+            "offer": "Seed funding for spin-offs (sample text).",
+            "seek": "An early view of the centre's research (sample text).",
+        },
+    ),
+]
+
+
+@transaction.atomic
+def load_sample_membership_applications():
+    """One fictional application to each kind of demo alliance that takes applications; returns how many were
+    created."""
+    created = 0
+    for kind, data in MEMBERSHIP_APPLICANTS:
+        programme = alliance_programmes().filter(kind=kind).select_related("lab").order_by("pk").first()
+        if programme is None or not accepts_applications(programme):
+            continue
+        if MembershipApplication.objects.filter(email=data["email"]).exists():
+            continue
+        membership_submit(programme=programme, fields=data, language="en")
+        created += 1
+    return created

@@ -3,6 +3,7 @@
 # (a local folder, or the bucket with `aws s3 sync`). Usage: deploy/backup.sh DIRECTORY
 # Reads DATABASE_URL (and, with object storage, AWS_STORAGE_BUCKET_NAME) from the environment.
 set -euo pipefail
+umask 027  # the dump and the files hold personal data: never readable by other users
 target=${1:?usage: deploy/backup.sh DIRECTORY}
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$target/$stamp"

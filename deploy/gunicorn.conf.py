@@ -11,3 +11,5 @@ max_requests_jitter = 200
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"
+# Private links (status pages, referee uploads, password set-up) are redacted from both logs, Referer included.
+logger_class = "portal.gunicorn_logging.RedactingLogger"

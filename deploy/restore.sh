@@ -2,6 +2,7 @@
 # Restore a backup made by deploy/backup.sh into the (empty) database at DATABASE_URL and the files folder.
 # Usage: deploy/restore.sh BACKUP_DIRECTORY   (the folder backup.sh printed)
 set -euo pipefail
+umask 027  # the dump and the files hold personal data: never readable by other users
 source_dir=${1:?usage: deploy/restore.sh BACKUP_DIRECTORY}
 pg_restore --no-owner --exit-on-error --dbname="${DATABASE_URL:?DATABASE_URL is not set}" "$source_dir/database.dump"
 if [ -d "$source_dir/bucket" ]; then

@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from portal.scoping import LabScopedAdminMixin
 
 from .models import FocusArea, JointLab, Organisation, Partnership, Programme
+from .selectors import organisations_editable_by
 
 AUDIT_FIELDS = ("created_at", "updated_at")
 
@@ -72,7 +73,13 @@ class JointLabAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class OrganisationAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+    def visible_to(self, user, queryset):
+        return queryset  # partners are public records: every member of staff may look them up
+
+    def editable_by(self, user, queryset):
+        return organisations_editable_by(user, queryset)
+
     list_display = ["name", "short_name", "kind", "region", "lab_count"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "short_name", "region"]

@@ -17,11 +17,19 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from alliances.models import MembershipApplication
+from alliances.selectors import membership_applications_visible_to
 from challenges.models import ChallengeRequest
 from challenges.selectors import challenge_requests_visible_to
 from labs.models import FocusArea
 from recruitment.models import Application, Review
-from recruitment.selectors import applications_visible_to, calls_visible_to, reviewer_only
+from recruitment.selectors import (
+    applications_reviewed_by,
+    applications_triaged_by,
+    applications_visible_to,
+    calls_visible_to,
+    reviewer_only,
+)
 
 CHART_WIDTH = 520
 
@@ -86,7 +94,8 @@ def dashboard_view(request):
     if reviewer_only(request.user):
         return _reviewer_dashboard(request)
     challenges = challenge_requests_visible_to(request.user)
-    applications = applications_visible_to(request.user)
+    # The figures cover what this user triages; applications of other labs they only review are listed apart.
+    applications = applications_triaged_by(request.user)
     calls = calls_visible_to(request.user)
     waiting_since = now - datetime.timedelta(days=settings.TRIAGE_WAIT_DAYS)
 
@@ -112,6 +121,9 @@ def dashboard_view(request):
         "title": _("Dashboard"),
         "challenge_status": _chart(_by_status(ChallengeRequest, challenges)),
         "application_status": _chart(_by_status(Application, applications)),
+        "membership_status": _chart(
+            _by_status(MembershipApplication, membership_applications_visible_to(request.user))
+        ),
         "waiting": challenges.filter(status="submitted", submitted_at__lt=waiting_since)
         .select_related("lab", "preferred_lab")
         .order_by("submitted_at")[:20],
@@ -147,21 +159,28 @@ def dashboard_view(request):
             ]
         ),
         "changelist_applications_for_call": _changelist(Application),
+        "reviewing_elsewhere": _review_rows(
+            request.user, applications_reviewed_by(request.user).exclude(pk__in=applications.values("pk"))
+        ),
     }
     return render(request, "admin/dashboard.html", context)
 
 
-def _reviewer_dashboard(request):
-    applications = applications_visible_to(request.user).select_related("call")
-    mine = {review.application_id: review for review in Review.objects.filter(reviewer=request.user)}
-    rows = [
+def _review_rows(user, applications):
+    """One row per application `user` reviews: reference, call, their review if any, and the link to score it."""
+    mine = {review.application_id: review for review in Review.objects.filter(reviewer=user)}
+    return [
         {
             "application": application,
             "review": mine.get(application.pk),
             "url": reverse("admin:recruitment_application_change", args=[application.pk]),
         }
-        for application in applications.order_by("call__closes_at", "reference")
+        for application in applications.select_related("call").order_by("call__closes_at", "reference")
     ]
+
+
+def _reviewer_dashboard(request):
+    rows = _review_rows(request.user, applications_visible_to(request.user))
     context = {
         **admin.site.each_context(request),
         "title": _("Your reviews"),

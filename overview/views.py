@@ -6,6 +6,8 @@ from itertools import groupby
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView
 
+from alliances.models import ALLIANCE_KINDS
+from alliances.selectors import alliance_page_of
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
 from people.models import Person
 from portal.forms import SearchForm
@@ -115,6 +117,9 @@ class ProgrammeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["calls"] = self.object.calls.published().order_by("-closes_at")
+        # An alliance's page says what members do and get, and leads to the membership form.
+        context["is_alliance"] = self.object.kind in ALLIANCE_KINDS
+        context["alliance_page"] = alliance_page_of(self.object)
         return context
 
 

@@ -34,6 +34,9 @@ PUBLIC_CONTENT = {
     "recruitment.call": ("add", "change", "view"),
     "projects.project": ALL,
     "projects.projectmember": ALL,
+    "alliances.alliancepage": ALL,
+    "news.newsarticle": ALL,
+    "events.event": ALL,
 }
 
 # app_label.model -> actions; "app_label.codename" entries are custom permissions.
@@ -42,8 +45,10 @@ ROLE_PERMISSIONS = {
     LAB_MANAGER: {
         **PUBLIC_CONTENT,
         "challenges.challengerequest": ("view", "change"),
+        "alliances.membershipapplication": ("view", "change"),
         "recruitment.application": ("view", "change"),
         "recruitment.review": ("view",),
+        "events.registration": ("view", "change"),
         "custom": ("recruitment.triage_application",),
     },
     REVIEWER: {
@@ -53,7 +58,19 @@ ROLE_PERMISSIONS = {
     },
     EDITOR: PUBLIC_CONTENT,
 }
-PORTAL_APPS = ("labs", "people", "projects", "challenges", "recruitment", "portal", "auth", "axes")
+PORTAL_APPS = (
+    "labs",
+    "people",
+    "projects",
+    "news",
+    "events",
+    "challenges",
+    "recruitment",
+    "alliances",
+    "portal",
+    "auth",
+    "axes",
+)
 
 
 def sync_groups(group_model, permission_model):

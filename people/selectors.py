@@ -1,20 +1,41 @@
 """Who may see which people records on the staff side: one rule for the admin, its pickers and exports."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
-from portal.scoping import restrict_to_labs
+from portal.scoping import lab_ids_of, restrict_to_labs, sees_all_labs
 
-from .models import Person
+from .models import Person, StaffLabAccess
+
+
+def _linked_to_labs(lab_ids):
+    return Q(lab_roles__lab__in=lab_ids) | Q(project_memberships__project__lab__in=lab_ids)
 
 
 def people_visible_to(user, queryset: QuerySet | None = None) -> QuerySet:
     """The people directory is shared between labs: public profiles are everyone's; hidden ones belong to the labs
     they hold a role in or work on a project of."""
     queryset = Person.objects.all() if queryset is None else queryset
-    return restrict_to_labs(
-        queryset,
-        user,
-        lambda lab_ids: (
-            Q(is_public=True) | Q(lab_roles__lab__in=lab_ids) | Q(project_memberships__project__lab__in=lab_ids)
-        ),
-    )
+    return restrict_to_labs(queryset, user, lambda lab_ids: Q(is_public=True) | _linked_to_labs(lab_ids))
+
+
+def people_editable_by(user, queryset: QuerySet | None = None) -> QuerySet:
+    """Rights over a shared profile follow the labs it is linked to (a role, a project): a person of several labs
+    needs one of them; a person of no lab, or only of other labs, needs an administrator."""
+    queryset = Person.objects.all() if queryset is None else queryset
+    return restrict_to_labs(queryset, user, _linked_to_labs)
+
+
+def staff_colleagues_of(user, queryset: QuerySet | None = None) -> QuerySet:
+    """The accounts a user may pick as an owner or a reviewer: active staff, and for a lab-scoped user only the staff
+    of their labs."""
+    queryset = get_user_model().objects.all() if queryset is None else queryset
+    queryset = queryset.filter(is_active=True, is_staff=True)
+    if sees_all_labs(user):
+        return queryset
+    return queryset.filter(pk__in=StaffLabAccess.objects.filter(lab__in=lab_ids_of(user)).values("user"))
+
+
+def staff_display_name(account) -> str:
+    """How a staff account is shown in pickers and filters: the person's name, the sign-in name only without one."""
+    return account.get_full_name() or account.get_username()

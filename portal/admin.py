@@ -1,6 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import OutboxEmail, StatusChange
 from .outbox import outbox_retry
@@ -14,8 +16,17 @@ def flag_action(service, value, *, description, done_message):
     """A bulk admin action that calls an app's flag service (e.g. people_set_public) on the selected records."""
 
     def action(modeladmin, request, queryset):
-        changed = service(queryset=queryset, value=value, by=request.user, reason=str(description))
+        editable = modeladmin.editable_by(request.user, queryset) if hasattr(modeladmin, "editable_by") else queryset
+        skipped = queryset.count() - editable.count()
+        changed = service(queryset=editable, value=value, by=request.user, reason=str(description))
         modeladmin.message_user(request, done_message % {"count": changed})
+        if skipped:
+            modeladmin.message_user(
+                request,
+                _("%(count)d selected record(s) left unchanged: they belong to labs you do not work for.")
+                % {"count": skipped},
+                level=messages.WARNING,
+            )
 
     action.__name__ = f"{service.__name__}_{'on' if value else 'off'}"
     return admin.action(description=description)(action)
@@ -63,3 +74,10 @@ class StatusHistoryInline(GenericTabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# Staff set up their second factor on its own pages and administrators reset it from the user list
+# (portal/second_factor/): django-otp's device admins would let secrets be read and devices added past those rules.
+for device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(device_model):
+        admin.site.unregister(device_model)

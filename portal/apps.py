@@ -9,7 +9,10 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from . import admin_access
         from .page_cache import bump_content_version
+
+        admin_access.install()
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(bump_content_version, dispatch_uid=f"page-cache-{signal}")

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 
 
@@ -10,9 +11,30 @@ def languages(request):
         {
             "code": code,
             "name": name,
-            "url": translate_url(request.get_full_path(), code),
+            "url": same_page_in(code, request),
             "is_current": code == current,
         }
         for code, name in settings.LANGUAGES
     ]
     return {"language_alternates": alternates}
+
+
+def same_page_in(language, request):
+    """This page's address in `language`, always a path on this site. The address asked for is the visitor's (or
+    whoever wrote the link they followed): `//evil.example/x` or `/\\evil.example` would make the links of its 404
+    page lead off-site, so an address that does not resolve leads to the language's home page instead."""
+    try:
+        resolve(request.path_info)
+    except Resolver404:
+        return home_page_in(language)
+    translated = translate_url(request.get_full_path(), language)
+    return translated if is_same_site_path(translated) else home_page_in(language)
+
+
+def home_page_in(language):
+    # Public addresses carry their language as a prefix, except the default language's (portal/urls.py).
+    return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
+
+
+def is_same_site_path(url):
+    return url.startswith("/") and not url.startswith("//") and url_has_allowed_host_and_scheme(url, allowed_hosts=None)

@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .search import MAX_QUERY_LENGTH
-from .uploads import FILE_KINDS, validate_upload
+from .uploads import FILE_KINDS, check_deadline, validate_upload
 
 
 class SearchForm(forms.Form):
@@ -49,9 +49,10 @@ class ValidatedFilesField(forms.FileField):
                 code="too_many",
             )
         cleaned, errors = [], []
+        deadline = check_deadline()  # the files of one field share the time a check may take
         for uploaded in files:
             try:
-                cleaned.append((uploaded, validate_upload(uploaded, allowed=self.allowed)))
+                cleaned.append((uploaded, validate_upload(uploaded, allowed=self.allowed, deadline=deadline)))
             except forms.ValidationError as error:
                 errors.extend(error.error_list)
         if errors:

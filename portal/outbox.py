@@ -5,34 +5,81 @@ retries what is still queued.
 """
 
 import datetime
+import hashlib
 import logging
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import models, transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
 from .models import OutboxEmail
+from .ratelimit import allow_key
+from .registry import registry
 
 logger = logging.getLogger(__name__)
 
 
-def queue_email(*, to, template, context, language=None, reply_to=""):
-    """Render emails/<template>.{subject.txt,txt,html} in `language` and queue it for after the commit."""
+class PublicSubmissionMail:
+    """The e-mails one public form post causes to addresses typed into it: the submitter's own, their referees'.
+
+    An anonymous visitor chose both the address and some of the text, so this mail is capped: at most
+    PUBLIC_EMAILS_PER_SUBMISSION recipients for the post, and PUBLIC_EMAILS_PER_RECIPIENT (a rate such as 10/d) for
+    each address across every post, counted in the shared cache. A capped e-mail is kept in the outbox, not sent,
+    with the reason: staff see it and can still send it."""
+
+    def __init__(self):
+        self.recipients = 0
+
+    def refusal(self, addresses):
+        """Why these addresses may not be sent this e-mail ("" when they may). Counts them either way."""
+        # Kept in English like the transport errors beside it in the outbox's "last error".
+        self.recipients += len(addresses)
+        limit, rate = settings.PUBLIC_EMAILS_PER_SUBMISSION, settings.PUBLIC_EMAILS_PER_RECIPIENT
+        if self.recipients > limit:
+            return f"Not sent: one public submission may e-mail at most {limit} addresses."
+        allowed = [allow_key(_recipient_key(address), rate) for address in addresses]
+        if not all(allowed):
+            return f"Not sent: public forms may e-mail one address at most {rate} (per s, m, h or d)."
+        return ""
+
+
+def _recipient_key(address):
+    # Hashed: cache keys are not the place for personal data.
+    return "public-email:" + hashlib.sha256(address.strip().lower().encode()).hexdigest()
+
+
+def render_text(template_name, context):
+    """A subject or a plain-text body: text, not HTML, so rendered without HTML escaping (a title with "&" would
+    otherwise arrive as "&amp;")."""
+    return get_template(template_name).template.render(Context(context, autoescape=False))
+
+
+def queue_email(*, to, template, context, language=None, reply_to="", public_submission=None):
+    """Render emails/<template>.{subject.txt,txt,html} in `language` and queue it for after the commit.
+
+    `public_submission` (a PublicSubmissionMail) when a public form post causes this e-mail to an address typed
+    into it: the e-mail is then capped (see PublicSubmissionMail)."""
     with translation.override(language or translation.get_language()):
-        subject = render_to_string(f"emails/{template}.subject.txt", context)
-        body_text = render_to_string(f"emails/{template}.txt", context)
+        subject = render_text(f"emails/{template}.subject.txt", context)
+        body_text = render_text(f"emails/{template}.txt", context)
         body_html = render_to_string(f"emails/{template}.html", context)
+    refusal = public_submission.refusal(to) if public_submission is not None else ""
     email = OutboxEmail.objects.create(
         to="\n".join(to),
         subject=" ".join(subject.split())[:255],
         body_text=body_text,
         body_html=body_html,
         reply_to=reply_to,
+        **({"status": OutboxEmail.Status.FAILED, "last_error": refusal} if refusal else {}),
     )
-    transaction.on_commit(lambda: deliver_email_task.enqueue(email.pk))
+    if refusal:
+        logger.warning("E-mail %s (%s) held back: %s", email.pk, template, refusal)
+    else:
+        transaction.on_commit(lambda: deliver_email_task.enqueue(email.pk))
     return email
 
 
@@ -76,6 +123,9 @@ def deliver(email_id):
         )
         if email.body_html:
             message.attach_alternative(email.body_html, "text/html")
+        for attachments in registry.email_attachments:
+            for filename, content, mimetype in attachments(email):
+                message.attach(filename, content, mimetype)
         try:
             message.send(fail_silently=False)
         except Exception as error:  # any transport failure: keep the mail, record why
@@ -121,5 +171,5 @@ def outbox_purge_sent(*, now: datetime.datetime | None = None) -> int:
     """Delete e-mails sent more than OUTBOX_RETENTION_DAYS ago: they repeat names and private links, and are kept
     only as long as needed to answer questions. Returns how many were deleted."""
     cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.OUTBOX_RETENTION_DAYS)
-    deleted, _by_model = OutboxEmail.objects.filter(status=OutboxEmail.Status.SENT, sent_at__lt=cutoff).delete()
-    return deleted
+    _total, by_model = OutboxEmail.objects.filter(status=OutboxEmail.Status.SENT, sent_at__lt=cutoff).delete()
+    return by_model.get(OutboxEmail._meta.label, 0)  # not the files apps attached to them (deleted with them)

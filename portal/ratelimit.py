@@ -9,6 +9,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.shortcuts import render
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -33,9 +34,15 @@ def client_ip(request):
 
 def allow(scope, request, rate):
     """Count this request; False once the client has used up `rate` in the current window."""
+    return allow_key(f"{scope}:{client_ip(request)}", rate)
+
+
+def allow_key(name, rate):
+    """Count one use of `name` (a scope and a client, an e-mail recipient…); False once `rate` is used up in the
+    current window."""
     limit, period = parse_rate(rate)
     window = int(time.time() // period)
-    key = f"ratelimit:{scope}:{client_ip(request)}:{window}"
+    key = f"ratelimit:{name}:{window}"
     if cache.add(key, 1, timeout=period + 1):
         return True
     try:
@@ -49,3 +56,10 @@ def allow(scope, request, rate):
 def retry_after_seconds(rate):
     _limit, period = parse_rate(rate)
     return period - int(time.time()) % period
+
+
+def too_many_requests(request, rate):
+    """The 429 page for a client over `rate`, telling it when to come back; nothing of the request was used."""
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = str(retry_after_seconds(rate))
+    return response

@@ -35,6 +35,26 @@ class SitemapEntry:
     related: tuple = ()
 
 
+@dataclass(frozen=True)
+class Picker:
+    """What a lab-scoped staff user may pick (in forms, autocompletes and list filters) among records of a model
+    that is shared rather than owned by one lab, and how a choice is labelled."""
+
+    choices: Callable  # (user, queryset) -> the records of queryset this user may pick
+    label: Callable = str  # record -> the text shown for it
+
+
+@dataclass(frozen=True)
+class PageSection:
+    """A block one app adds to the public page of another app's record (a lab's latest news on the lab page)."""
+
+    key: str
+    model: type[models.Model]
+    template: str  # renders `items` (and `record`)
+    items: Callable  # record -> what to show, fetched in a number of queries that does not grow with the rows
+    position: int = 100  # where it stands among the sections of the same page
+
+
 @dataclass
 class Registry:
     search_types: list[SearchType] = field(default_factory=list)
@@ -42,10 +62,13 @@ class Registry:
     sitemap_entries: list[SitemapEntry] = field(default_factory=list)
     public_models: set = field(default_factory=set)  # saving one of these changes what the public site shows
     lab_owned: dict = field(default_factory=dict)  # model -> ORM path from it to its JointLab ("pk" for a lab)
-    private_paths: list[str] = field(default_factory=list)  # URL path prefixes followed by a secret token
+    private_paths: dict[str, int] = field(default_factory=dict)  # URL path prefix -> secret segments after it
     retention_purges: list[tuple[str, Callable]] = field(default_factory=list)
     staff_lab_ids: Callable | None = None  # user -> ids of the labs that staff account works for
+    pickers: dict = field(default_factory=dict)  # model -> Picker: what a lab-scoped user may pick of it
     all_labs_permission: str = ""  # the permission that lifts lab scoping
+    page_sections: list[PageSection] = field(default_factory=list)
+    email_attachments: list[Callable] = field(default_factory=list)  # outbox e-mail -> [(name, content, type)]
 
 
 registry = Registry()
@@ -73,9 +96,10 @@ def register_lab_owned(model: type[models.Model], path: str) -> None:
     registry.lab_owned[model] = path
 
 
-def register_private_path(prefix: str) -> None:
-    """A URL path prefix followed by a secret token (a status page, an upload link): never logged, never indexed."""
-    registry.private_paths.append(prefix)
+def register_private_path(prefix: str, *, secret_segments: int = 1) -> None:
+    """A URL path prefix followed by a secret token (a status page, an upload link): never logged, never indexed.
+    `secret_segments`: how many path segments after the prefix are secret (2 for /<user id>/<token>/)."""
+    registry.private_paths[prefix] = secret_segments
 
 
 def register_retention_purge(label: str, purge: Callable) -> None:
@@ -86,3 +110,19 @@ def register_retention_purge(label: str, purge: Callable) -> None:
 def register_staff_labs(lab_ids: Callable, *, all_labs_permission: str) -> None:
     registry.staff_lab_ids = lab_ids
     registry.all_labs_permission = all_labs_permission
+
+
+def register_picker(model: type[models.Model], choices: Callable, *, label: Callable = str) -> None:
+    """Records of a shared `model` a lab-scoped user may pick, e.g. people they can see, colleagues of their labs."""
+    registry.pickers[model] = Picker(choices, label)
+
+
+def register_page_section(section: PageSection) -> None:
+    """Show `section` on the public page of every record of `section.model` ({% page_sections record %})."""
+    registry.page_sections.append(section)
+
+
+def register_email_attachments(attachments: Callable) -> None:
+    """attachments(email) -> [(filename, content, mimetype)]: files an app keeps for one of its queued e-mails
+    (an event's calendar file), sent with it on every attempt."""
+    registry.email_attachments.append(attachments)

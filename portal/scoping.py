@@ -51,19 +51,29 @@ class LabScopedAdminMixin:
         """The records of `queryset` this user may see; admins of apps with a selector return the selector's."""
         return restrict_to_labs(queryset, user, lambda lab_ids: self.lab_condition(user, lab_ids))
 
+    def editable_by(self, user, queryset):
+        """The records of `queryset` this user may change, delete or flag. Records owned by one lab: all they see.
+        Shared records (people, organisations) narrow this to the records linked to the user's labs."""
+        return queryset
+
     def in_scope(self, request, obj):
         if obj is None or sees_all_labs(request.user):
             return True
         return self.get_queryset(request).filter(pk=obj.pk).exists()
 
+    def may_edit(self, request, obj):
+        if obj is None or sees_all_labs(request.user):
+            return True
+        return self.editable_by(request.user, self.get_queryset(request).filter(pk=obj.pk)).exists()
+
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and self.in_scope(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.in_scope(request, obj)
+        return super().has_change_permission(request, obj) and self.may_edit(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
+        return super().has_delete_permission(request, obj) and self.may_edit(request, obj)
 
     def save_related(self, request, form, formsets, change):
         # Choices of other labs are not offered to a scoped user, so the form cannot send them back: keep the
@@ -82,13 +92,13 @@ class LabScopedAdminMixin:
         restricted = _restrict_to_own_labs(db_field, request)
         if restricted is not None:
             kwargs["queryset"] = restricted
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return _label_like_pickers(super().formfield_for_foreignkey(db_field, request, **kwargs))
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         restricted = _restrict_to_own_labs(db_field, request)
         if restricted is not None:
             kwargs["queryset"] = restricted
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+        return _label_like_pickers(super().formfield_for_manytomany(db_field, request, **kwargs))
 
     # django-simple-history's history pages fall back to old versions of records the user cannot see
     # (to show deleted ones); refuse those before anything renders.
@@ -107,6 +117,22 @@ class LabScopedAdminMixin:
             raise Http404
 
 
+def picker_choices(model, request):
+    """The records of `model` this user may pick, in a form field, an autocomplete or a list filter; None when any
+    record may be picked (administrators among lab-owned records, and models no app registered a picker for)."""
+    if model in registry.lab_owned:
+        return None if sees_all_labs(request.user) else own_lab_choices(model, request)
+    picker = registry.pickers.get(model)
+    if picker is not None:
+        return picker.choices(request.user, model._default_manager.all())
+    return None
+
+
+def picker_label(record):
+    picker = registry.pickers.get(type(record))
+    return picker.label(record) if picker else str(record)
+
+
 def own_lab_choices(model, request):
     """The records of a lab-owned model this user may pick (all of them for administrators)."""
     if sees_all_labs(request.user):
@@ -116,7 +142,10 @@ def own_lab_choices(model, request):
 
 
 def _restrict_to_own_labs(db_field, request):
-    related = db_field.remote_field.model
-    if sees_all_labs(request.user) or related not in registry.lab_owned:
-        return None
-    return own_lab_choices(related, request)
+    return picker_choices(db_field.remote_field.model, request)
+
+
+def _label_like_pickers(formfield):
+    if formfield is not None and registry.pickers.get(getattr(formfield.queryset, "model", None)):
+        formfield.label_from_instance = picker_label
+    return formfield

@@ -32,7 +32,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, as it asks
-    "django.contrib.admin",
+    # The admin with the second factor: staff reach it only after a one-time code (portal/second_factor/).
+    "portal.second_factor.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,36 +48,56 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
+    "corsheaders",
+    "ninja",  # the open-data API; listed so its vendored Swagger UI assets are collected with ours
     # The kernel, then the apps from the bottom of the dependency order up (see the import contract in
-    # pyproject.toml): labs <- people <- projects <- recruitment, challenges <- overview, demo.
+    # pyproject.toml): labs <- people <- projects <- news, events <- recruitment, challenges, alliances <- overview, demo.
     "portal",
     "labs",
     "people",
     "projects",
+    "news",
+    "events",
     "recruitment",
     "challenges",
+    "alliances",
     "overview",
+    "api",
     "demo",
 ]
 
 MIDDLEWARE = [
+    # A foreign Host header gets a plain 400 before anything asks for the host (portal/middleware.py).
+    "portal.middleware.RefuseUnknownHostMiddleware",
     # Stores finished public pages (outermost, so the stored copy carries every header below).
     "portal.page_cache.UpdatePublicPageMiddleware",
+    # CORS for the open-data API and the embeddable list only (CORS_URLS_REGEX), on cached answers too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The open-data API: rate limit, conditional GET (304) and JSON errors, in front of the page cache so that
+    # cached answers are counted and revalidated too.
+    "api.middleware.OpenDataMiddleware",
     "portal.page_cache.FetchPublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user verified when this session passed the second step (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
+    # Input no view can store or look up (a NUL byte, a form not in UTF-8): 400 before any view or query runs.
+    "portal.middleware.RefuseMalformedInputMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -97,6 +118,12 @@ AXES_VERBOSE = False
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if env.bool("TRUST_X_FORWARDED_FOR", default=False) else ["REMOTE_ADDR"]
 )
+# Staff sign-in, second step: a code from an authenticator app (TOTP) or a one-time recovery code, asked in every
+# new session. Attempts are counted per client IP (portal/ratelimit.py) on top of django-otp's per-device throttling.
+SECOND_FACTOR_RATE_LIMIT = env.str("SECOND_FACTOR_RATE_LIMIT", default="20/h")
+OTP_TOTP_ISSUER = env.str("SECOND_FACTOR_ISSUER", default="Joint Lab Portal")  # the name authenticator apps show
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+LOGIN_URL = "admin:login"  # where the page after setting a first password sends staff
 
 # Staff sessions end after this long without a request (sliding expiry); signing out ends them at once.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=1800)
@@ -199,8 +226,16 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")  # f
 PORTAL_INBOX_EMAIL = env.str("PORTAL_INBOX_EMAIL", default="joint-labs@localhost")
 PRIVACY_CONTACT_EMAIL = env.str("PRIVACY_CONTACT_EMAIL", default="privacy@localhost")
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+# PDFs and Office files are opened by a real parser in a child process that gets this long (the files of one form
+# field share it) and this much memory; past either it is killed and the file refused.
+UPLOAD_CHECK_SECONDS = env.float("UPLOAD_CHECK_SECONDS", default=3.0)
+UPLOAD_CHECK_MEMORY_MB = env.int("UPLOAD_CHECK_MEMORY_MB", default=512)
 # Django keeps larger uploads in temporary files rather than memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Stored files are CVs, transcripts, letters and confidential attachments: readable by the portal's own user and
+# group only (the systemd units set UMask=0027 for everything else the processes write).
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Anonymous public pages are cached this long (0 turns it off); any content change invalidates them at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
@@ -212,8 +247,17 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
 CHALLENGE_RETENTION_DAYS = env.int("CHALLENGE_RETENTION_DAYS", default=730)
 APPLICATION_RATE_LIMIT = env.str("APPLICATION_RATE_LIMIT", default="10/h")
 REFEREE_GRACE_DAYS = env.int("REFEREE_GRACE_DAYS", default=7)
+REFEREE_RATE_LIMIT = env.str("REFEREE_RATE_LIMIT", default="10/h")
 APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=365)
 OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=90)
+# Public forms e-mail addresses their visitors type (their own, their referees'): at most this many per form post,
+# and per address at most this rate across all posts (portal.outbox.PublicSubmissionMail).
+PUBLIC_EMAILS_PER_SUBMISSION = env.int("PUBLIC_EMAILS_PER_SUBMISSION", default=3)
+PUBLIC_EMAILS_PER_RECIPIENT = env.str("PUBLIC_EMAILS_PER_RECIPIENT", default="10/d")
+ALLIANCE_RATE_LIMIT = env.str("ALLIANCE_RATE_LIMIT", default="10/h")
+ALLIANCE_RETENTION_DAYS = env.int("ALLIANCE_RETENTION_DAYS", default=730)
+EVENT_REGISTRATION_RATE_LIMIT = env.str("EVENT_REGISTRATION_RATE_LIMIT", default="10/h")
+EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=180)
 
 # Object storage (S3 or compatible) when a bucket is configured: public media under public/, private uploads
 # under private/ (or in a bucket of their own) with private ACLs. Staff still download private files through
@@ -287,16 +331,34 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# The open-data API (/api/v1/): requests per client IP (portal/ratelimit.py), counted on cached answers too.
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="300/m")
+# Any site may read the API and fetch the embeddable list of open calls, without credentials; GET only.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api/|((zh-hant|zh-hans)/)?embed/)"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_private_links": {"()": "portal.logging.RedactPrivateLinks"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_private_links"]}},
+    # Private links never reach a log; a client's bad request is one warning line (portal/logging.py).
+    "filters": {
+        "redact_private_links": {"()": "portal.logging.RedactPrivateLinks"},
+        "client_errors_in_one_line": {"()": "portal.logging.ClientErrorsInOneLine"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["client_errors_in_one_line", "redact_private_links"]}
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # In place of Django's defaults for "django" (a console of its own and mail to ADMINS, both unfiltered).
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING", "propagate": False},
         "axes": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},  # one line per e-mail sent is noise; failures still show
+        "pikepdf": {"level": "WARNING"},  # announces itself at INFO in every process that checks uploads
     },
 }

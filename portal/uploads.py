@@ -1,8 +1,9 @@
-"""Upload validation shared by every form that takes files: type by content, size cap, private random names."""
+"""Upload validation shared by every form that takes files: type by content, size cap, structure and active content
+checked by real parsers within bounded time and memory, private random names."""
 
-import re
+import logging
+import time
 import uuid
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,11 @@ from django.utils.deconstruct import deconstructible
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from . import file_checks
+from .bounded import ChildFailed, RanOutOfResources, TookTooLong, run_bounded
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -95,9 +101,10 @@ def detect_kind(uploaded):
     return {"jpg": "jpeg"}.get(guess.extension, guess.extension)
 
 
-def validate_upload(uploaded, *, allowed):
+def validate_upload(uploaded, *, allowed, deadline=None):
     """Check one uploaded file against the allowed kinds; returns its kind or raises a ValidationError
-    whose message names the file and says what is wrong."""
+    whose message names the file and says what is wrong. PDFs and Office files are opened by a real parser in a
+    bounded child process, to finish by `deadline` (time.monotonic(); UPLOAD_CHECK_SECONDS from now by default)."""
     name = Path(uploaded.name).name
     labels = ", ".join(str(FILE_KINDS[kind].label) for kind in allowed)
     if uploaded.size == 0:
@@ -126,72 +133,90 @@ def validate_upload(uploaded, *, allowed):
             % {"name": name, "kind": FILE_KINDS[kind].label},
             code="bad_extension",
         )
-    if kind == "pdf":
-        validate_inert_pdf(uploaded)
+    if kind in INSPECTIONS:
+        inspect_content(uploaded, kind, deadline=deadline)
     return kind
 
 
-# PDF names may hide letters as #xx escapes (/J#61vaScript); streams may be compressed.
-_PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-_PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)(?![A-Za-z0-9])")
-_PDF_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+# What each problem found by portal.file_checks tells the person who uploaded the file.
+_SAVE_AGAIN = gettext_lazy("Save it again as a plain PDF (for example with “Print to PDF”) and try again.")
+PROBLEMS = {
+    "damaged": gettext_lazy("“%(name)s” is damaged or not a PDF. Open it, save it again as a PDF and try again."),
+    "encrypted": gettext_lazy(
+        "“%(name)s” is password-protected or encrypted, so we cannot check it. Save a copy without a password "
+        "and try again."
+    ),
+    "no_pages": gettext_lazy("“%(name)s” has no pages."),
+    "javascript": gettext_lazy("“%(name)s” contains JavaScript, which we do not accept."),
+    "automatic_action": gettext_lazy("“%(name)s” contains actions that run by themselves when it is opened or read."),
+    "launch": gettext_lazy("“%(name)s” contains an action that starts a program or opens a file on the computer."),
+    "submit_form": gettext_lazy("“%(name)s” contains a form that sends or loads data over the network."),
+    "other_file": gettext_lazy("“%(name)s” contains links that open other files."),
+    "embedded_file": gettext_lazy("“%(name)s” has other files attached inside it."),
+    "xfa": gettext_lazy("“%(name)s” contains an XFA form, which we do not accept."),
+    "rich_media": gettext_lazy("“%(name)s” contains embedded media (video, sound, Flash or 3D)."),
+    "other_action": gettext_lazy("“%(name)s” contains actions other than links to web pages or to its own pages."),
+    "unsafe_link": gettext_lazy("“%(name)s” contains a link that is neither a web page nor an e-mail address."),
+    "macros": gettext_lazy(
+        "“%(name)s” contains macros, which we do not accept. Save it again without macros and try again."
+    ),
+    "activex": gettext_lazy(
+        "“%(name)s” contains ActiveX controls, which we do not accept. Save it again without them and try again."
+    ),
+    "broken_archive": gettext_lazy(
+        "“%(name)s” is damaged or not a complete Office document. Open it, save it again and try again."
+    ),
+    "too_complex": gettext_lazy(
+        "“%(name)s” could not be checked: it is far more complex than its size suggests or needs more memory than we "
+        "allow. Save it again as a plain file and try again."
+    ),
+    "timeout": gettext_lazy("“%(name)s” could not be checked in time. Save it again as a plain file and try again."),
+}
+# Problems that a plain re-save cures get that advice added.
+_CURED_BY_SAVING_AS_PDF = {
+    "javascript", "automatic_action", "launch", "submit_form", "other_file", "embedded_file", "xfa", "rich_media",
+    "other_action", "unsafe_link",
+}  # fmt: skip
+INSPECTIONS = {
+    "pdf": file_checks.pdf_problem,
+    "docx": file_checks.office_problem,
+    "pptx": file_checks.office_problem,
+    "xlsx": file_checks.office_problem,
+}
 
 
-# Unpacking is capped: a few hundred KB of deflated zeros would otherwise expand to gigabytes.
-PDF_STREAM_LIMIT = 16 * 1024 * 1024
-PDF_TOTAL_LIMIT = 64 * 1024 * 1024
+def check_deadline():
+    """When the checks of one form field must be finished: the files of one field share the time."""
+    return time.monotonic() + settings.UPLOAD_CHECK_SECONDS
 
 
-class PdfTooComplex(Exception):
-    pass
+def run_file_check(function, data, *, deadline=None):
+    """function(data) in a child process bounded by UPLOAD_CHECK_SECONDS and UPLOAD_CHECK_MEMORY_MB: no file can
+    hold a web worker longer or take its memory. Raises TookTooLong or RanOutOfResources when it could not finish."""
+    seconds = (deadline or check_deadline()) - time.monotonic()
+    if seconds <= 0:
+        raise TookTooLong
+    try:
+        return run_bounded(function, data, seconds=seconds, memory_bytes=settings.UPLOAD_CHECK_MEMORY_MB * 1024 * 1024)
+    except ChildFailed:
+        logger.exception("A file check failed; the file was refused as not checkable.")
+        raise RanOutOfResources from None
 
 
-def pdf_active_content(data):
-    """The first active-content keyword found in a PDF (JavaScript or a launch action), or None.
-    Raises PdfTooComplex when its compressed streams unpack to more than we are willing to inspect."""
-
-    def unescape(chunk):
-        return _PDF_NAME_ESCAPE.sub(lambda match: bytes([int(match.group(1), 16)]), chunk)
-
-    chunks = [data]
-    unpacked = 0
-    for stream in _PDF_STREAM.findall(data):
-        inflater = zlib.decompressobj()
-        try:
-            chunk = inflater.decompress(stream, PDF_STREAM_LIMIT)
-        except zlib.error:
-            continue
-        unpacked += len(chunk)
-        if inflater.unconsumed_tail or unpacked > PDF_TOTAL_LIMIT:
-            raise PdfTooComplex
-        chunks.append(chunk)
-    for chunk in chunks:
-        found = _PDF_ACTIVE.search(unescape(chunk))
-        if found:
-            return found.group(1).decode()
-    return None
-
-
-def validate_inert_pdf(uploaded):
+def inspect_content(uploaded, kind, *, deadline=None):
+    """Open the file with a real parser (pikepdf for PDFs, zipfile for Office files) and refuse it, with the reason,
+    when it is damaged, encrypted, empty of pages or carries active content (portal.file_checks)."""
     uploaded.seek(0)
     data = uploaded.read()
     uploaded.seek(0)
     try:
-        keyword = pdf_active_content(data)
-    except PdfTooComplex:
-        raise ValidationError(
-            _(
-                "“%(name)s” could not be checked: its contents unpack to far more than its size. Save it again as a plain PDF."
-            )
-            % {"name": Path(uploaded.name).name},
-            code="pdf_too_complex",
-        ) from None
-    if keyword:
-        raise ValidationError(
-            _("“%(name)s” contains active content (%(what)s), which we do not accept. Save it again as a plain PDF.")
-            % {
-                "name": Path(uploaded.name).name,
-                "what": "JavaScript" if keyword in ("JavaScript", "JS") else _("a launch action"),
-            },
-            code="active_pdf",
-        )
+        problem = run_file_check(INSPECTIONS[kind], data, deadline=deadline)
+    except TookTooLong:
+        problem = "timeout"
+    except RanOutOfResources:
+        problem = "too_complex"
+    if problem:
+        message = PROBLEMS[problem] % {"name": Path(uploaded.name).name}
+        if kind == "pdf" and problem in _CURED_BY_SAVING_AS_PDF:
+            message = f"{message} {_SAVE_AGAIN}"
+        raise ValidationError(message, code=problem)

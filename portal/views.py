@@ -51,6 +51,8 @@ def privacy_notice(request):
             "contact_email": settings.PRIVACY_CONTACT_EMAIL,
             "challenge_retention_days": settings.CHALLENGE_RETENTION_DAYS,
             "application_retention_days": settings.APPLICATION_RETENTION_DAYS,
+            "alliance_retention_days": settings.ALLIANCE_RETENTION_DAYS,
             "outbox_retention_days": settings.OUTBOX_RETENTION_DAYS,
+            "event_registration_retention_days": settings.EVENT_REGISTRATION_RETENTION_DAYS,
         },
     )

@@ -11,8 +11,9 @@ from .models import Project, ProjectMember
 from .services import projects_set_featured
 
 
-class ProjectMemberInline(admin.TabularInline):
+class ProjectMemberInline(LabScopedAdminMixin, admin.TabularInline):
     model = ProjectMember
+    lab_path = "project__lab"
     extra = 0
     autocomplete_fields = ["person"]
     fields = ["person", "role", "order"]

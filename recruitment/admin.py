@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -13,12 +14,19 @@ from simple_history.admin import SimpleHistoryAdmin
 from labs.admin import AUDIT_FIELDS
 from portal.admin import StatusHistoryInline
 from portal.csv_export import csv_response
-from portal.downloads import private_file_response
+from portal.downloads import MetadataNotRemoved, private_file_response
 from portal.scoping import LabScopedAdminMixin
 from portal.workflow import TransitionNotAllowed
 
 from .models import Application, ApplicationReferee, Review
-from .selectors import applications_visible_to, hides_identity, reviewer_only, reviews_visible_to
+from .selectors import (
+    applications_triaged_by,
+    applications_visible_to,
+    hides_identity,
+    reviewer_only,
+    reviews_visible_to,
+    triages,
+)
 from .services import application_bulk_transition, application_transition
 
 WORKFLOW = Application.WORKFLOW
@@ -122,6 +130,22 @@ def _bulk(to, description):
     return admin.action(description=description, permissions=["triage"])(action)
 
 
+class ApplicationChangeList(ChangeList):
+    """Staff who triage list (and export, and move in bulk) the applications of their own labs only: those of other
+    labs they may be reviewing are reached from their dashboard, one at a time, with a reviewer's view."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        if not reviewer_only(request.user) and not getattr(self, "_triaged_only", False):
+            self.root_queryset = applications_triaged_by(request.user, self.root_queryset)
+            self._triaged_only = True
+        return super().get_queryset(request, exclude_parameters)
+
+
+def _reviews_only(request, application):
+    """Whether this user sees `application` (or, with None, the list) as a reviewer rather than as triage staff."""
+    return reviewer_only(request.user) if application is None else not triages(request.user, application)
+
+
 @admin.register(Application)
 class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     # An application belongs to its call's lab; a reviewer also sees the ones assigned to them.
@@ -157,6 +181,9 @@ class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     def has_triage_permission(self, request):
         return not reviewer_only(request.user)
 
+    def get_changelist(self, request, **kwargs):
+        return ApplicationChangeList
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("call__programme__lab")
 
@@ -176,13 +203,13 @@ class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
             (None, {"fields": ["reference", "status", "submitted_at", "language", "documents"]}),
             (_("From the applicant"), {"fields": applicant}),
         ]
-        if not reviewer_only(request.user):
+        if not _reviews_only(request, obj):
             fieldsets.insert(1, (_("Workflow"), {"fields": ["move_to", "move_note", "reviewers", "internal_notes"]}))
             fieldsets.append((_("Audit"), {"fields": AUDIT_FIELDS, "classes": ["collapse"]}))
         return fieldsets
 
     def get_inlines(self, request, obj):
-        return self.inlines if not reviewer_only(request.user) else [RefereeInline, ReviewInline]
+        return self.inlines if not _reviews_only(request, obj) else [RefereeInline, ReviewInline]
 
     REVIEWER_HIDDEN_COLUMNS = {"average", "reviews_counted"}  # reviewers judge without seeing each other's scores
 
@@ -207,7 +234,8 @@ class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
         return super().lookup_allowed(lookup, value, request)
 
     def history_view(self, request, object_id, extra_context=None):
-        if reviewer_only(request.user):
+        application = self.get_object(request, object_id)
+        if reviewer_only(request.user) or (application is not None and not triages(request.user, application)):
             raise PermissionDenied  # the history lists every field's changes, staff notes included
         return super().history_view(request, object_id, extra_context)
 
@@ -216,7 +244,7 @@ class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
         return _("(blind review)") if application.call.blind_review else application.name
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        if reviewer_only(request.user):
+        if _reviews_only(request, obj):
             kwargs["fields"] = []
         return super().get_form(request, obj, change, **kwargs)
 
@@ -291,7 +319,22 @@ class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
             raise Http404
         if not stored:
             raise Http404
-        return private_file_response(stored, filename=filename, content_type="application/pdf")
+        # Under blind review the file's metadata (author, title, XMP) would name the applicant: it is taken out.
+        blind = hides_identity(request.user, application)
+        try:
+            return private_file_response(
+                stored, filename=filename, content_type="application/pdf", strip_metadata=blind
+            )
+        except MetadataNotRemoved:
+            self.message_user(
+                request,
+                _(
+                    "This document could not be prepared for blind review (its author details could not be removed), "
+                    "so it is not shown. Ask the lab's manager to look at it."
+                ),
+                level=messages.ERROR,
+            )
+            return redirect(reverse("admin:recruitment_application_change", args=[application.pk]))
 
     def export_view(self, request):
         """The list as CSV with average scores, scoped and filtered like the list; no files."""

@@ -4,7 +4,7 @@ admin, the dashboard, exports, downloads and the public pages."""
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from portal.scoping import restrict_to_labs
+from portal.scoping import lab_ids_of, restrict_to_labs, sees_all_labs
 
 from .models import Application, Call, Review
 
@@ -17,9 +17,17 @@ def reviewer_only(user) -> bool:
     return not user.has_perm(TRIAGE_PERMISSION)
 
 
+def triages(user, application: Application) -> bool:
+    """Staff who triage decide on the applications of their own labs. On another lab's application they can only
+    be one of its assigned reviewers, with a reviewer's view: blinded, their own review, no workflow."""
+    if reviewer_only(user):
+        return False
+    return sees_all_labs(user) or application.call.programme.lab_id in lab_ids_of(user)
+
+
 def hides_identity(user, application: Application) -> bool:
-    """Under blind review a reviewer never sees who applied."""
-    return reviewer_only(user) and application.call.blind_review
+    """Under blind review whoever only reviews an application never sees who applied."""
+    return application.call.blind_review and not triages(user, application)
 
 
 def calls_visible_to(user, queryset: QuerySet | None = None) -> QuerySet:
@@ -34,6 +42,20 @@ def applications_visible_to(user, queryset: QuerySet | None = None) -> QuerySet:
     if reviewer_only(user):
         queryset = queryset.filter(pk__in=Application.objects.filter(reviewers=user).values("pk"))
     return queryset
+
+
+def applications_triaged_by(user, queryset: QuerySet | None = None) -> QuerySet:
+    """The applications this user decides on: every one of their labs' (none for a reviewer)."""
+    queryset = Application.objects.all() if queryset is None else queryset
+    if reviewer_only(user):
+        return queryset.none()
+    return restrict_to_labs(queryset, user, lambda lab_ids: Q(call__programme__lab__in=lab_ids))
+
+
+def applications_reviewed_by(user, queryset: QuerySet | None = None) -> QuerySet:
+    """The applications this user was assigned to review, whichever lab they belong to."""
+    queryset = Application.objects.all() if queryset is None else queryset
+    return queryset.filter(pk__in=Application.objects.filter(reviewers=user).values("pk"))
 
 
 def reviews_visible_to(user, queryset: QuerySet | None = None) -> QuerySet:

@@ -2,6 +2,7 @@
 commands."""
 
 import datetime
+import uuid
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from django.utils import timezone
 from labs.models import FocusArea
 from portal.flags import records_set_flag
 from portal.models import StatusChange
-from portal.outbox import queue_email, queue_status_email, site_url
+from portal.outbox import PublicSubmissionMail, queue_email, queue_status_email, site_url
 from portal.references import next_reference
 from portal.uploads import private_storage
 from portal.workflow import TransitionNotAllowed, record_creation, transition
@@ -64,60 +65,101 @@ def application_submit(
     now: datetime.datetime | None = None,
 ) -> Application:
     """Store an application with its files, referees and e-mails in one transaction, if the call is still open
-    now (the server's clock, not the form's). A second application from the same address to the same call
-    raises DuplicateApplication and stores nothing."""
+    now (the server's clock, not the form's). A second application from the same address to the same call stores
+    nothing: the address is e-mailed the link to its existing application and DuplicateApplication is raised.
+
+    Both answers cost the same work, so that timing cannot tell anyone whether an address has applied: a duplicate
+    is stored like a new application (files, rows, e-mails), under a throwaway address, in a savepoint that is then
+    rolled back, and the e-mail with the existing link takes the place of the acknowledgement."""
     now = now or timezone.now()
     if call.state(now) != Call.State.OPEN or not call.is_published:
         raise CallNotOpen(call)
-    existing = Application.objects.filter(call=call, email__iexact=fields["email"]).first()
-    if existing:
-        raise DuplicateApplication(existing)
+    mail = PublicSubmissionMail()
     stored = []
     try:
         with transaction.atomic():
-            application = Application(**fields, call=call, language=language, consented_at=now, submitted_at=now)
-            application.reference = next_reference("AP", now=now)
-            for name, uploaded in (("cv", cv), ("transcript", transcript)):
-                if uploaded:
-                    getattr(application, name).save(uploaded.name, uploaded, save=False)
-                    stored.append(getattr(application, name).name)
-            # The one-per-address rule was checked above and is kept by the database under a race.
-            application.full_clean(validate_unique=False, validate_constraints=False)
-            application.save()
-            application.focus_areas.set(focus_areas)
-            application.projects.set(projects)
-            record_creation(application, actor_label=APPLICANT)
-            context = {"application": application, "call": call, "status_url": site_url(application.get_status_url())}
-            queue_email(to=[application.email], template="application_received", context=context, language=language)
-            for data in referees:
-                referee = ApplicationReferee.objects.create(application=application, **data)
-                queue_email(
-                    to=[referee.email],
-                    template="referee_request",
-                    context={
-                        "application": application,
-                        "call": call,
-                        "referee": referee,
-                        "upload_url": site_url(referee.get_upload_url()),
-                        "letter_deadline": letter_deadline(call),
-                    },
-                    language=language,
-                )
-            admin_url = site_url(reverse("admin:recruitment_application_change", args=[application.pk]))
-            queue_email(
-                to=[_staff_inbox(call)],
-                template="application_new_for_staff",
-                context={**context, "admin_url": admin_url},
+            existing = (
+                Application.objects.select_related("call").filter(call=call, email__iexact=fields["email"]).first()
             )
+            rehearsal = transaction.savepoint()
+            application = _application_store(
+                call=call,
+                fields={**fields, "email": f"{uuid.uuid4().hex}@rehearsal.invalid"} if existing else fields,
+                focus_areas=focus_areas,
+                projects=projects,
+                files={"cv": cv, "transcript": transcript},
+                referees=referees,
+                language=language,
+                now=now,
+                stored=stored,
+                mail=mail,
+                acknowledge=existing is None,
+            )
+            if existing:
+                transaction.savepoint_rollback(rehearsal)
+                application_send_existing_link(application=existing, language=language, public_submission=mail)
+            else:
+                transaction.savepoint_commit(rehearsal)
     except IntegrityError as error:
         _delete(stored)
         existing = Application.objects.filter(call=call, email__iexact=fields["email"]).first()
         if existing:  # lost a race with a simultaneous submission from the same address
+            application_send_existing_link(application=existing, language=language)
             raise DuplicateApplication(existing) from error
         raise
     except Exception:
         _delete(stored)
         raise
+    if existing:
+        _delete(stored)
+        raise DuplicateApplication(existing)
+    return application
+
+
+def _application_store(
+    *, call, fields, focus_areas, projects, files, referees, language, now, stored, mail, acknowledge
+) -> Application:
+    """The rows, files and e-mails of one new application; the names of the stored files are added to `stored`."""
+    application = Application(**fields, call=call, language=language, consented_at=now, submitted_at=now)
+    application.reference = next_reference("AP", now=now)
+    for name, uploaded in files.items():
+        if uploaded:
+            getattr(application, name).save(uploaded.name, uploaded, save=False)
+            stored.append(getattr(application, name).name)
+    # The one-per-address rule was checked by the caller and is kept by the database under a race.
+    application.full_clean(validate_unique=False, validate_constraints=False)
+    application.save()
+    application.focus_areas.set(focus_areas)
+    application.projects.set(projects)
+    record_creation(application, actor_label=APPLICANT)
+    context = {"application": application, "call": call, "status_url": site_url(application.get_status_url())}
+    if acknowledge:
+        queue_email(
+            to=[application.email],
+            template="application_received",
+            context=context,
+            language=language,
+            public_submission=mail,
+        )
+    for data in referees:
+        referee = ApplicationReferee.objects.create(application=application, **data)
+        queue_email(
+            to=[referee.email],
+            template="referee_request",
+            context={
+                "application": application,
+                "call": call,
+                "referee": referee,
+                "upload_url": site_url(referee.get_upload_url()),
+                "letter_deadline": letter_deadline(call),
+            },
+            language=language,
+            public_submission=mail,
+        )
+    admin_url = site_url(reverse("admin:recruitment_application_change", args=[application.pk]))
+    queue_email(
+        to=[_staff_inbox(call)], template="application_new_for_staff", context={**context, "admin_url": admin_url}
+    )
     return application
 
 
@@ -126,13 +168,16 @@ def _delete(names):
         private_storage().delete(name)
 
 
-def application_send_existing_link(*, application: Application, language: str) -> None:
+def application_send_existing_link(
+    *, application: Application, language: str, public_submission: PublicSubmissionMail | None = None
+) -> None:
     """Someone applied again with this address: tell the address's owner where their application is."""
     queue_email(
         to=[application.email],
         template="application_link",
         context={"application": application, "status_url": site_url(application.get_status_url())},
         language=language,
+        public_submission=public_submission or PublicSubmissionMail(),
     )
 
 

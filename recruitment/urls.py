@@ -6,6 +6,7 @@ app_name = "recruitment"
 
 urlpatterns = [
     path("programmes/", views.CallListView.as_view(), name="call_list"),
+    path("calls/deadlines.ics", views.call_deadlines_calendar_view, name="call_deadlines_calendar"),
     path("calls/<slug:slug>/", views.CallDetailView.as_view(), name="call_detail"),
     path("calls/<slug:slug>/apply/", views.application_apply_view, name="application_apply"),
     path("applications/status/<str:token>/", views.application_status_view, name="application_status"),

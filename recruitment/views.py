@@ -8,20 +8,21 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
+from events.ical import CalendarEntry, calendar_bytes, calendar_response, uid_for
 from labs.models import Programme
 from portal.downloads import personal_data_download
-from portal.ratelimit import allow, retry_after_seconds
+from portal.ratelimit import allow, too_many_requests
 from portal.submissions import withdraw_and_return
 from portal.workflow import public_timeline
 
 from .forms import ApplicationForm, RefereeLetterForm
 from .models import Application, ApplicationReferee, Call
 from .personal_data import application_personal_data
+from .selectors import calls_open_to_the_public
 from .services import (
     CallNotOpen,
     DuplicateApplication,
     LetterWindowClosed,
-    application_send_existing_link,
     application_submit,
     application_withdraw,
     letter_deadline,
@@ -56,6 +57,24 @@ class CallDetailView(DetailView):
         return get_object_or_404(Call.objects.published().select_related("programme__lab"), slug=self.kwargs["slug"])
 
 
+def call_deadlines_calendar_view(request):
+    """The deadlines of the open public calls, for calendar programs to subscribe to; each links to its call."""
+    entries = [
+        CalendarEntry(
+            uid=uid_for("call-deadline", call.pk),
+            title=_("Deadline: %(title)s") % {"title": call.title},
+            starts_at=call.closes_at,
+            ends_at=call.closes_at,
+            url=request.build_absolute_uri(call.get_absolute_url()),
+            description=call.programme.lab.name,
+            updated_at=call.updated_at,
+        )
+        for call in calls_open_to_the_public().order_by("closes_at", "pk")
+    ]
+    name = _("Joint Lab Portal call deadlines")
+    return calendar_response(calendar_bytes(entries, name=name), filename="call-deadlines.ics")
+
+
 def _closed(request, call):
     return render(request, "recruitment/call_closed.html", {"call": call}, status=410)
 
@@ -67,9 +86,7 @@ def application_apply_view(request, slug):
         return _closed(request, call)
     if request.method == "POST":
         if not allow("application-submit", request, settings.APPLICATION_RATE_LIMIT):
-            response = render(request, "429.html", status=429)
-            response["Retry-After"] = str(retry_after_seconds(settings.APPLICATION_RATE_LIMIT))
-            return response
+            return too_many_requests(request, settings.APPLICATION_RATE_LIMIT)
         form = ApplicationForm(request.POST, request.FILES, call=call)
         if form.is_valid() and form.submitted_by_software():
             form.add_error(None, _("We could not accept this submission. Please try again."))
@@ -95,8 +112,8 @@ def _submit(request, call, form):
         )
     except CallNotOpen:
         return _closed(request, call)  # the deadline passed while the form was being filled in
-    except DuplicateApplication as duplicate:
-        application_send_existing_link(application=duplicate.existing, language=get_language())
+    except DuplicateApplication:
+        pass  # the service e-mailed the address its existing link
     # The same answer whether the address was new or had applied before: nothing to learn for a third party.
     return render(request, "recruitment/application_sent.html", {"call": call, "email": data["email"]})
 
@@ -138,6 +155,9 @@ def application_withdraw_view(request, token):
 
 @never_cache
 def referee_upload_view(request, token):
+    # Counted before the letter is read or checked: every upload is work for the server.
+    if request.method == "POST" and not allow("referee-upload", request, settings.REFEREE_RATE_LIMIT):
+        return too_many_requests(request, settings.REFEREE_RATE_LIMIT)
     referee = get_object_or_404(
         ApplicationReferee.objects.select_related("application__call__programme__lab"), upload_token=token
     )

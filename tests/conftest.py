@@ -4,10 +4,15 @@ content, the challenge form's data, query counting, and the admin-page checks ea
 import pytest
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.core.cache import cache
+from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
+from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from people.roles import LAB_MANAGER
 from people.staff import staff_add
@@ -50,6 +55,34 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "real_second_factor: force_login leaves staff before the second step of signing in, as a password would",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _staff_pass_the_second_step(request, monkeypatch):
+    """Staff reach the admin only after the second step (portal/second_factor/). client.force_login of a staff
+    account also marks the session verified, as django_otp.login does, by an authenticator made for the account;
+    the tests of the second step itself are marked real_second_factor and go through it."""
+    if request.node.get_closest_marker("real_second_factor"):
+        return
+    force_login = Client.force_login
+
+    def force_login_past_the_second_step(client, user, backend=None):
+        force_login(client, user, backend)
+        if user.is_staff:
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            device = device or TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login_past_the_second_step)
 
 
 @pytest.fixture
@@ -198,3 +231,34 @@ def admin_search_finds_by_name(admin_client):
         assert response.context["cl"].result_count == 1
 
     return check
+
+
+@pytest.fixture
+def submission_cost(monkeypatch):
+    """submission_cost(client, url, data): the response to a form post and what answering it cost (queries, files
+    stored, e-mail templates rendered), without the e-mails' delivery after commit: a worker does that in production.
+    Two answers that must not be told apart by timing cost the same."""
+    files_stored = []
+    save = FileSystemStorage._save
+    monkeypatch.setattr(
+        FileSystemStorage, "_save", lambda self, name, content: files_stored.append(name) or save(self, name, content)
+    )
+
+    def measure(client, url, data):
+        files_stored.clear()
+        templates = []
+
+        def rendered(sender, template, **kwargs):
+            if template.name and template.name.startswith("emails/"):
+                templates.append(template.name.split("/")[1].split(".")[-1])  # html, txt: the kinds, not the names
+
+        template_rendered.connect(rendered)
+        try:
+            with CaptureQueriesContext(connection) as queries:
+                response = client.post(url, data)
+        finally:
+            template_rendered.disconnect(rendered)
+        cost = {"queries": len(queries), "files stored": len(files_stored), "e-mail templates": sorted(templates)}
+        return response, cost
+
+    return measure

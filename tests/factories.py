@@ -4,9 +4,14 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from alliances.models import AlliancePage, MembershipApplication
+from alliances.services import membership_submit
 from challenges.models import ChallengeRequest
 from challenges.services import challenge_submit
+from events.models import Event, Registration
+from events.services import registration_create
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
+from news.models import NewsArticle
 from people.models import LabRole, Person, StaffLabAccess
 from portal.models import OutboxEmail
 from projects.models import Project, ProjectMember
@@ -267,6 +272,62 @@ class ApplicationRefereeFactory(factory.django.DjangoModelFactory):
         return _set_after_submission(named, kwargs)
 
 
+class NewsArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsArticle
+
+    lab = factory.SubFactory(JointLabFactory)
+    title = factory.Sequence(lambda n: f"Fictional news {n}")
+    slug = factory.Sequence(lambda n: f"fictional-news-{n}")
+    summary = "Something fictional happened in a lab."
+    body = "A first paragraph.\n\nA second paragraph."
+    published_on = factory.LazyFunction(timezone.localdate)
+    is_published = True
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published seminar a fortnight ahead, taking registrations, with room for 20."""
+
+    class Meta:
+        model = Event
+
+    lab = factory.SubFactory(JointLabFactory)
+    title = factory.Sequence(lambda n: f"Fictional seminar {n}")
+    slug = factory.Sequence(lambda n: f"fictional-seminar-{n}")
+    summary = "A fictional seminar."
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=14)).replace(second=0, microsecond=0)
+    )
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=2))
+    venue = "Room 1, Example Building, Hong Kong"
+    capacity = 20
+    is_published = True
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A registration as a visitor makes it: through events.services.registration_create, so it has a real
+    reference (EV-2026-00001), a place or a place on the waiting list, its history and its e-mail. An event whose
+    registration has closed is registered for at the moment it was still open. What the form does not ask (status,
+    reminded_at, ...) is set on the saved row afterwards."""
+
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"Visitor {n}")
+    email = factory.Sequence(lambda n: f"visitor{n}@example.com")
+    organisation = "Example Company Ltd"
+
+    @classmethod
+    def _create(cls, model_class, *args, event, name, email, organisation, language="en", **kwargs):
+        closes = event.registration_closes_at
+        now = None if timezone.now() < closes else closes - datetime.timedelta(minutes=1)
+        registration = registration_create(
+            event=event, name=name, email=email, organisation=organisation, language=language, now=now
+        )
+        return _set_after_submission(registration, kwargs)
+
+
 class StaffUserFactory(UserFactory):
     is_staff = True
 
@@ -289,6 +350,47 @@ class ReviewFactory(factory.django.DjangoModelFactory):
     def refresh_application_scores(review, create, extracted, **kwargs):
         if create:
             application_refresh_scores(application=review.application)
+
+
+class AlliancePageFactory(factory.django.DjangoModelFactory):
+    """The membership page of an alliance programme, taking applications."""
+
+    class Meta:
+        model = AlliancePage
+
+    programme = factory.SubFactory(ProgrammeFactory, kind=Programme.Kind.INDUSTRY_RESEARCH_ALLIANCE)
+    members_do = "Members bring fictional problems."
+    members_get = "Members get fictional answers."
+    accepting_applications = True
+
+
+class MembershipApplicationFactory(factory.django.DjangoModelFactory):
+    """An application to join an alliance as an organisation submits it: through
+    alliances.services.membership_submit, so it has a real reference (AL-2026-00001), a creation row in its status
+    history and its two e-mails in the outbox. The alliance gets a page taking applications if it has none. What the
+    form does not ask (status, organisation, internal notes, ...) is set on the saved row afterwards."""
+
+    class Meta:
+        model = MembershipApplication
+
+    programme = factory.LazyFunction(lambda: AlliancePageFactory().programme)
+    organisation_name = factory.Sequence(lambda n: f"Example Member {n} Ltd")
+    organisation_kind = MembershipApplication.OrganisationKind.ENTERPRISE
+    organisation_size = MembershipApplication.OrganisationSize.SMALL
+    website = "https://member.example"
+    contact_name = "Pat Example"
+    role = "Head of partnerships"
+    email = factory.Sequence(lambda n: f"member{n}@example.com")
+    offer = "Fictional factory data."
+    seek = "Fictional research help."
+
+    @classmethod
+    def _create(cls, model_class, *args, programme, language="en", **kwargs):
+        if not AlliancePage.objects.filter(programme=programme).exists():
+            AlliancePageFactory(programme=programme)
+        fields = {name: kwargs.pop(name) for name in MembershipApplication.APPLICANT_FIELDS if name in kwargs}
+        application = membership_submit(programme=programme, fields=fields, language=language)
+        return _set_after_submission(application, kwargs)
 
 
 class StaffLabAccessFactory(factory.django.DjangoModelFactory):
@@ -317,6 +419,11 @@ ADMIN_FACTORIES = {
     Application: ApplicationFactory,
     Review: ReviewFactory,
     OutboxEmail: OutboxEmailFactory,
+    NewsArticle: NewsArticleFactory,
+    Event: EventFactory,
+    Registration: RegistrationFactory,
+    AlliancePage: AlliancePageFactory,
+    MembershipApplication: MembershipApplicationFactory,
 }
 
 

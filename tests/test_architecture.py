@@ -9,7 +9,10 @@ from django.conf import settings
 from portal.registry import registry
 
 ROOT = Path(settings.BASE_DIR)
-APPS = ["portal", "labs", "people", "projects", "recruitment", "challenges", "overview", "demo"]
+APPS = [
+    "portal", "labs", "people", "projects", "news", "events", "recruitment", "challenges", "alliances", "overview", "api",
+    "demo",
+]  # fmt: skip
 
 
 def source_files():
@@ -50,15 +53,21 @@ def test_the_kernel_names_no_app():
 
 def test_each_app_registers_what_the_kernel_serves():
     searchable = {search_type.key for search_type in registry.search_types}
-    assert searchable == {"labs", "focus_areas", "organisations", "people", "projects"}
+    assert searchable == {"labs", "focus_areas", "organisations", "people", "projects", "news", "events"}
     assert {entry.key for entry in registry.sitemap_entries} == {
-        "labs", "focus-areas", "partners", "programmes", "people", "projects", "calls"
+        "labs", "focus-areas", "partners", "programmes", "people", "projects", "calls", "news", "events"
     }  # fmt: skip
     public = {model._meta.label for model in registry.public_models if not model._meta.auto_created}
     assert public == {
         "labs.JointLab", "labs.Organisation", "labs.Partnership", "labs.FocusArea", "labs.Programme",
         "people.Person", "people.LabRole", "projects.Project", "projects.ProjectMember", "recruitment.Call",
+        "alliances.AlliancePage", "news.NewsArticle", "events.Event",
     }  # fmt: skip
-    assert set(registry.private_paths) == {"challenges/status/", "applications/status/", "referees/"}
-    assert [label for label, _purge in registry.retention_purges] == ["application(s)", "challenge request(s)"]
+    assert set(registry.private_paths) == {
+        "challenges/status/", "applications/status/", "referees/", "alliances/status/", "events/registrations/",
+        "admin/password/set/",
+    }  # fmt: skip
+    assert sorted(label for label, _purge in registry.retention_purges) == [
+        "application(s)", "challenge request(s)", "event registration(s)", "membership application(s)"
+    ]  # fmt: skip
     assert registry.staff_lab_ids is not None and registry.all_labs_permission == "people.access_all_labs"

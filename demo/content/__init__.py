@@ -4,9 +4,10 @@ Facts come only from those articles; descriptions are written in our own words. 
 article does not say something (a website, a date, a person's affiliation) the field stays empty.
 """
 
+from .alliances import ALLIANCE_PAGES
 from .chinese import CHINESE_NAMES
 from .labs import CAIR_HKPC, HKUST_HKPC, LABS, PHYSICAL_AI
 from .organisations import ORGANISATIONS
 from .people import CALLS, PEOPLE
 
-__all__ = ["CAIR_HKPC", "CALLS", "CHINESE_NAMES", "HKUST_HKPC", "LABS", "ORGANISATIONS", "PEOPLE", "PHYSICAL_AI"]
+__all__ = ["ALLIANCE_PAGES", "CAIR_HKPC", "CALLS", "CHINESE_NAMES", "HKUST_HKPC", "LABS", "ORGANISATIONS", "PEOPLE", "PHYSICAL_AI"]

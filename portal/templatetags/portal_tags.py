@@ -2,8 +2,11 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from portal.registry import registry
 
 register = template.Library()
 
@@ -41,3 +44,20 @@ def capture(parser, token):
     nodelist = parser.parse(("endcapture",))
     parser.delete_first_token()
     return CaptureNode(nodelist, bits[2])
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, record):
+    """The blocks other apps add to this record's page (portal.registry.register_page_section), each left out
+    when it has nothing to show."""
+    parts = []
+    for section in sorted(registry.page_sections, key=lambda section: section.position):
+        if isinstance(record, section.model):
+            items = section.items(record)
+            if items:
+                parts.append(
+                    render_to_string(
+                        section.template, {"items": items, "record": record}, request=context.get("request")
+                    )
+                )
+    return mark_safe("".join(parts))  # each part was rendered (and escaped) by its template

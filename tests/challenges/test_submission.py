@@ -1,7 +1,9 @@
 """The enterprise's side: submitting a challenge, what is stored and what is sent."""
 
 import re
-import zlib
+import threading
+import time
+import urllib.request
 
 import pytest
 from django.core import mail
@@ -10,7 +12,19 @@ from django.core.management import call_command
 from challenges.models import ChallengeAttachment, ChallengeRequest
 from portal.models import OutboxEmail
 from tests import factories
-from tests.files import EXE_BYTES, HTML_BYTES, PNG_BYTES, office_bytes, pdf, upload, zip_bytes
+from tests.files import (
+    EXE_BYTES,
+    HTML_BYTES,
+    PNG_BYTES,
+    STREAM_BOMB,
+    object_stream_bomb,
+    office_bytes,
+    pdf,
+    pdf_with_object_stream,
+    slow_pdf,
+    upload,
+    zip_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -173,6 +187,15 @@ def test_the_sixth_post_in_the_window_gets_429(challenge_data, client, settings)
     assert int(blocked["Retry-After"]) > 0
 
 
+def test_an_upload_over_the_rate_limit_is_not_read_or_stored(challenge_data, client, settings, _test_storages):
+    settings.CHALLENGE_RATE_LIMIT = "1/h"
+    client.post(URL, challenge_data())
+    stored_before = list(_test_storages.rglob("*.pdf"))
+    response = client.post(URL, challenge_data(attachments=[pdf("brief.pdf", STREAM_BOMB)]))
+    assert response.status_code == 429 and "Too many submissions" in response.content.decode()
+    assert list(_test_storages.rglob("*.pdf")) == stored_before
+
+
 def test_the_rate_limit_is_per_client_address(challenge_data, client, settings):
     settings.CHALLENGE_RATE_LIMIT = "1/h"
     assert client.post(URL, challenge_data(), REMOTE_ADDR="10.0.0.1").status_code == 302
@@ -252,11 +275,84 @@ def test_an_odd_focus_area_parameter_is_ignored(client):
 def test_a_pdf_that_unpacks_to_far_more_than_its_size_is_refused_and_nothing_is_stored(
     challenge_data, client, _test_storages
 ):
-    bomb = zlib.compress(b"\0" * (40 * 1024 * 1024), 9)
-    content = b"%PDF-1.5\n4 0 obj<</Filter/FlateDecode>>stream\n" + bomb + b"\nendstream\nendobj\n%%EOF\n"
-    response = client.post(URL, challenge_data(attachments=[pdf("bomb.pdf", content)]))
+    bomb = pdf("bomb.pdf", object_stream_bomb())
+    client.get(URL)  # the first request of a process loads the URLs and templates: not what is timed
+    started = time.monotonic()
+    response = client.post(URL, challenge_data(attachments=[bomb]))
     assert "“bomb.pdf” could not be checked" in " ".join(response.context["form"].errors["attachments"])
+    assert time.monotonic() - started < 5
     assert nothing_stored(_test_storages)
+
+
+def test_the_penetration_tests_140_kb_pdf_is_refused_at_once(challenge_data, client, _test_storages):
+    client.get(URL)
+    started = time.monotonic()
+    response = client.post(URL, challenge_data(attachments=[pdf("brief.pdf", STREAM_BOMB)]))
+    assert response.context["form"].errors["attachments"] == [
+        "“brief.pdf” is damaged or not a PDF. Open it, save it again as a PDF and try again."
+    ]
+    assert time.monotonic() - started < 2
+    assert nothing_stored(_test_storages)
+
+
+def test_javascript_hidden_in_an_ascii85_object_stream_is_refused(challenge_data, client, _test_storages):
+    hidden = pdf_with_object_stream(
+        {5: b"<</S/JavaScript/JS(app.alert(1))>>"}, catalog=b"/OpenAction 5 0 R", filters=("ASCII85Decode",)
+    )
+    response = client.post(URL, challenge_data(attachments=[pdf("brief.pdf", hidden)]))
+    assert "“brief.pdf” contains JavaScript" in " ".join(response.context["form"].errors["attachments"])
+    assert nothing_stored(_test_storages)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_slow_pdf_is_answered_in_time_while_the_site_keeps_serving(live_server, challenge_data, settings):
+    """The checker runs in a child process with a deadline: the upload is answered within 5 s, and meanwhile the
+    server answers its health probe at once."""
+    settings.UPLOAD_CHECK_SECONDS = 1
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+    form = opener.open(live_server.url + URL, timeout=30).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    fields = {**challenge_data(), "csrfmiddlewaretoken": token}
+    body, content_type = multipart(fields, [("attachments", "slow.pdf", slow_pdf())])
+    request = urllib.request.Request(
+        live_server.url + URL, data=body, headers={"Content-Type": content_type, "Referer": live_server.url + URL}
+    )
+    answer = {}
+
+    def post():
+        started = time.monotonic()
+        with opener.open(request, timeout=30) as response:
+            answer.update(status=response.status, html=response.read().decode(), seconds=time.monotonic() - started)
+
+    upload = threading.Thread(target=post)
+    upload.start()
+    probes = []
+    time.sleep(0.2)  # the upload is being checked
+    while upload.is_alive() and len(probes) < 20:
+        started = time.monotonic()
+        with urllib.request.urlopen(live_server.url + "/healthz", timeout=30) as probe:
+            probes.append((probe.status, time.monotonic() - started))
+        time.sleep(0.1)
+    upload.join()
+    assert answer["status"] == 200 and answer["seconds"] < 5
+    assert "“slow.pdf” could not be checked in time" in answer["html"]
+    assert probes and all(status == 200 and seconds < 1 for status, seconds in probes)
+    assert ChallengeRequest.objects.count() == 0
+
+
+def multipart(fields, files):
+    boundary = "----portal-test-boundary"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
+    for name, filename, content in files:
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+            "Content-Type: application/pdf\r\n\r\n"
+        )
+        parts.append(head.encode() + content + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
 def test_a_mail_server_that_is_down_delays_mail_but_loses_nothing(settings, django_capture_on_commit_callbacks):

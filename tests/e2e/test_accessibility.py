@@ -10,6 +10,8 @@ from playwright.sync_api import expect
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 LANGUAGES = ["", "/zh-hant", "/zh-hans"]
+SEMINAR = "seminar-machine-vision-surface-defects-demo"
+ALLIANCE = "hkust-calmcar-physical-ai/industry-research-alliance"
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +36,14 @@ def public_paths():
     for model in (JointLab, FocusArea, Organisation, Programme, Person, Call, Project):
         paths.append(model.objects.order_by("pk").first().get_absolute_url().split("/", 2)[-1].join(["/", ""]))
     paths += ["/challenges/submit/", "/calls/hkust-hkpc-internship-demo/apply/"]
+    paths += ["/news/", "/news/lab/hkust-hkpc-industrial-ai-robotics/", "/news/physical-ai-innovation-center-launched/"]
+    paths += [
+        "/events/",
+        f"/events/{SEMINAR}/",
+        "/events/physical-ai-innovation-center-signing/",
+        f"/events/{SEMINAR}/register/",
+    ]
+    paths += [f"/programmes/{ALLIANCE}/", f"/alliances/{ALLIANCE}/apply/", "/alliances/status/no-such-link/"]
     return paths
 
 
@@ -56,7 +66,8 @@ def test_every_public_page_and_form_passes_axe(browser, site, axe, language):
         if problems:
             found[path] = problems
     # The forms again, showing their errors.
-    for path in ["/challenges/submit/", "/calls/hkust-hkpc-internship-demo/apply/"]:
+    forms = ["/challenges/submit/", "/calls/hkust-hkpc-internship-demo/apply/", f"/events/{SEMINAR}/register/"]
+    for path in [*forms, f"/alliances/{ALLIANCE}/apply/"]:
         page.goto(f"{site}{language}{path}")
         page.locator("form button[type=submit]").last.click()
         expect(page.locator("#error-summary")).to_be_visible()

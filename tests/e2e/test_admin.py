@@ -12,11 +12,8 @@ def staff_site(live_server, transactional_db):
     return live_server.url
 
 
-def test_staff_sign_in_and_edit_a_lab_under_the_csp(page, staff_site):
-    page.goto(staff_site + "/admin/")
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Log in").click()
+def test_staff_sign_in_and_edit_a_lab_under_the_csp(page, staff_site, sign_in_staff):
+    sign_in_staff(page, staff_site, "admin", "a-long-test-password")
     expect(page.locator("#site-name")).to_have_text("Joint Lab Portal administration")
 
     page.get_by_role("link", name="Joint labs").first.click()

@@ -20,7 +20,7 @@ def link_in(message, pattern):
     return re.search(pattern, message.body).group(0).replace("http://127.0.0.1:8000", "")
 
 
-def test_student_applies_referee_uploads_staff_shortlist_student_sees_it(page, site, tmp_path):
+def test_student_applies_referee_uploads_staff_shortlist_student_sees_it(page, site, tmp_path, sign_in_staff):
     cv = tmp_path / "cv.pdf"
     cv.write_bytes(PDF_BYTES)
 
@@ -57,10 +57,7 @@ def test_student_applies_referee_uploads_staff_shortlist_student_sees_it(page, s
     page.get_by_role("button", name="Upload my letter").click()
     expect(page.locator(".alert-success")).to_contain_text("your letter has been received")
 
-    page.goto(site + "/admin/")
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Log in").click()
+    sign_in_staff(page, site, "admin", "a-long-test-password")
     page.goto(site + "/admin/recruitment/application/")
     page.locator("input.action-select").first.check()
     page.locator("select[name=action]").select_option("move_to_under_review")

@@ -4,8 +4,11 @@ import pytest
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.urls import reverse
 
+from alliances.models import AlliancePage, MembershipApplication
 from challenges.models import ChallengeRequest
+from events.models import Event, Registration
 from labs.models import FocusArea, JointLab, Partnership, Programme
+from news.models import NewsArticle
 from people.models import LabRole
 from people.roles import ADMIN, EDITOR, LAB_MANAGER, REVIEWER
 from people.staff import staff_add
@@ -16,8 +19,10 @@ from tests.files import pdf
 
 pytestmark = pytest.mark.django_db
 
-CONTENT = [JointLab, FocusArea, Programme, Partnership, LabRole, Call, Project, ProjectMember]
-SUBMISSIONS = [ChallengeRequest, Application]
+CONTENT = [
+    JointLab, FocusArea, Programme, Partnership, LabRole, Call, Project, ProjectMember, AlliancePage, NewsArticle, Event
+]  # fmt: skip
+SUBMISSIONS = [ChallengeRequest, Application, MembershipApplication, Registration]
 ROLES = [ADMIN, LAB_MANAGER, EDITOR, REVIEWER]
 
 
@@ -31,14 +36,24 @@ def make(model, lab):
         return factories.ApplicationFactory(call__programme__lab=lab)
     if model is Call:
         return factories.CallFactory(programme__lab=lab)
+    if model is AlliancePage:
+        return factories.AlliancePageFactory(programme__lab=lab)
+    if model is MembershipApplication:
+        return factories.MembershipApplicationFactory(
+            programme=factories.AlliancePageFactory(programme__lab=lab).programme
+        )
     if model is ProjectMember:
         return factories.ProjectMemberFactory(project__lab=lab)
+    if model is Registration:
+        return factories.RegistrationFactory(event__lab=lab)
     return {
         FocusArea: factories.FocusAreaFactory,
         Programme: factories.ProgrammeFactory,
         Partnership: factories.PartnershipFactory,
         LabRole: factories.LabRoleFactory,
         Project: factories.ProjectFactory,
+        NewsArticle: factories.NewsArticleFactory,
+        Event: factories.EventFactory,
     }[model](lab=lab)
 
 
@@ -95,7 +110,7 @@ def test_changelist_and_search(client, world, cell):
         return
     change_url = reverse(admin_urlname(model._meta, "change"), args=[record.pk])
     assert (change_url in response.content.decode()) == may_see(role, model, whose)
-    if model in (ChallengeRequest, Application):
+    if model in SUBMISSIONS:
         searched = client.get(url, {"q": record.reference}).content.decode()
         assert (change_url in searched) == may_see(role, model, whose)
 

@@ -9,6 +9,7 @@ import pytest
 import requests
 from django.conf import global_settings, settings
 from django.db import connection
+from django_otp.plugins.otp_static.lib import add_static_token
 
 from demo.bench.common import Gunicorn
 from tests import factories
@@ -96,6 +97,18 @@ def sign_in(session, url, password):
     )
 
 
+def pass_second_step(session, url, username):
+    """The second step of signing in, with a one-time code issued for the account as `addstatictoken` does."""
+    token = form_token(session, url + "/admin/second-factor/")
+    return session.post(
+        url + "/admin/second-factor/",
+        data={"csrfmiddlewaretoken": token, "recovery_code": add_static_token(username).token, "next": "/admin/"},
+        headers={"Referer": url + "/admin/second-factor/"},
+        allow_redirects=False,
+        timeout=30,
+    )
+
+
 def test_two_app_servers_share_submissions_sessions_rate_limits_and_lockouts(servers, settings):
     first, second = servers
     settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS  # hashed the way the servers check it
@@ -105,6 +118,7 @@ def test_two_app_servers_share_submissions_sessions_rate_limits_and_lockouts(ser
     assert submit(first, 1) == 302
     staff = requests.Session()
     assert sign_in(staff, first, "the-right-password-123").status_code == 302
+    assert pass_second_step(staff, second, "boss").status_code == 302  # the half-signed-in session is shared too
     listing = staff.get(second + "/admin/challenges/challengerequest/", timeout=30)
     assert listing.status_code == 200 and "Seen everywhere 1" in listing.text
     assert "Seen everywhere 1" in staff.get(first + "/admin/challenges/challengerequest/", timeout=30).text

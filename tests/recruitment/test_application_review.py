@@ -4,6 +4,7 @@ import csv
 import io
 import itertools
 
+import pikepdf
 import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
@@ -11,8 +12,9 @@ from django.urls import reverse
 
 from portal.workflow import TransitionNotAllowed, history
 from recruitment.models import Application, Review
-from recruitment.services import application_transition
+from recruitment.services import application_transition, referee_upload_letter
 from tests import factories
+from tests.files import document_pdf, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +185,7 @@ def test_reviewers_do_not_see_history_or_other_reviewers_scores(client, reviewer
     changelist = client.get(reverse("admin:recruitment_application_changelist"))
     assert "average score" not in changelist.content.decode().lower()
     by_score = client.get(reverse("admin:recruitment_application_changelist"), {"average": "0-3"})
-    assert by_score.status_code == 302 and by_score["Location"].endswith("?e=1")  # no such filter for reviewers
+    assert by_score.status_code == 400  # no such filter for reviewers: the lookup is not theirs to use
     export = client.get(reverse("admin:recruitment_application_export")).content.decode("utf-8-sig")
     assert "average_score" not in export.splitlines()[0]
 
@@ -306,5 +308,65 @@ def test_deleting_a_review_updates_the_average(admin_client):
 
 
 def test_an_export_with_a_bad_filter_goes_back_to_the_list(admin_client):
-    response = admin_client.get(reverse("admin:recruitment_application_export"), {"submitted_at__gte": "notadate"})
+    response = admin_client.get(reverse("admin:recruitment_application_export"), {"submitted_at__year": "notayear"})
     assert response.status_code == 302 and response["Location"].endswith("?e=1")
+
+
+# --- documents under blind review -----------------------------------------------------------------------------------
+
+
+def downloaded(client, application, document):
+    response = client.get(reverse("admin:recruitment_application_document", args=[application.pk, document]))
+    assert response.status_code == 200, response.status_code
+    return b"".join(response.streaming_content)
+
+
+def metadata_of(content):
+    with pikepdf.open(io.BytesIO(content)) as document:
+        return {
+            "info": {key: str(value) for key, value in document.docinfo.items()},
+            "xmp": "/Metadata" in document.Root or any("/Metadata" in page.obj for page in document.pages),
+            "pages": len(document.pages),
+        }
+
+
+@pytest.fixture
+def identified_cv():
+    return document_pdf(author="Wong Siu Ming", title="Curriculum vitae of Wong Siu Ming")
+
+
+def test_under_blind_review_a_reviewer_downloads_documents_without_their_metadata(
+    client, reviewer, superuser, identified_cv
+):
+    application = factories.ApplicationFactory(call__blind_review=True, cv__data=identified_cv)
+    application.reviewers.add(reviewer)
+    referee = application.referees.create(order=1, name="Dr Example", email="dr@uni.example", institution="Uni")
+    referee_upload_letter(referee=referee, letter=pdf("letter.pdf", identified_cv))
+
+    for document in ("cv", f"letter-{referee.pk}"):
+        copy = downloaded(client, application, document)
+        assert metadata_of(copy) == {"info": {}, "xmp": False, "pages": 3}, document
+        assert b"Wong Siu Ming" not in copy
+    # Staff who see who applied get the file as it was sent.
+    client.force_login(superuser)
+    original = downloaded(client, application, "cv")
+    assert original == identified_cv
+    assert metadata_of(original)["info"]["/Author"] == "Wong Siu Ming" and metadata_of(original)["xmp"]
+
+
+def test_without_blind_review_a_reviewer_gets_the_original(client, reviewer, identified_cv):
+    application = factories.ApplicationFactory(call__blind_review=False, cv__data=identified_cv)
+    application.reviewers.add(reviewer)
+    assert downloaded(client, application, "cv") == identified_cv
+
+
+def test_a_document_whose_metadata_cannot_be_removed_is_not_shown_under_blind_review(client, reviewer):
+    application = factories.ApplicationFactory(
+        call__blind_review=True, cv__data=b"%PDF-1.4 kept from before the checks"
+    )
+    application.reviewers.add(reviewer)
+    url = reverse("admin:recruitment_application_document", args=[application.pk, "cv"])
+    response = client.get(url, follow=True)
+    assert response.redirect_chain[0][0] == reverse("admin:recruitment_application_change", args=[application.pk])
+    assert "could not be prepared for blind review" in response.content.decode()
+    assert b"kept from before the checks" not in response.content

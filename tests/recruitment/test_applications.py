@@ -2,8 +2,8 @@
 
 import datetime
 import re
-import zlib
 
+import pikepdf
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
@@ -12,7 +12,16 @@ from django.utils import timezone
 from portal.models import OutboxEmail
 from recruitment.models import Application
 from tests import factories
-from tests.files import EXE_BYTES, PDF_BYTES, office_bytes, pdf, upload
+from tests.files import (
+    EXE_BYTES,
+    STREAM_BOMB,
+    document_pdf,
+    office_bytes,
+    pdf,
+    pdf_with_object_stream,
+    pikepdf_pdf,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -171,11 +180,15 @@ def test_one_application_per_email_per_call_is_a_database_rule(call):
     factories.ApplicationFactory(email="same@student.example")  # another call is fine
 
 
-def with_stream(payload):
-    """A PDF whose active content hides inside a compressed stream."""
-    compressed = zlib.compress(payload)
-    head = b"%PDF-1.5\n4 0 obj<</Filter/FlateDecode/Length " + str(len(compressed)).encode() + b">>stream\n"
-    return head + compressed + b"\nendstream\nendobj\n%%EOF\n"
+JAVASCRIPT = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)"))
+LAUNCH = pikepdf.Dictionary(S=pikepdf.Name.Launch, F=pikepdf.String("calc.exe"))
+
+
+def opening_with(action):
+    def change(document):
+        document.Root.OpenAction = action
+
+    return change
 
 
 @pytest.mark.parametrize(
@@ -184,22 +197,22 @@ def with_stream(payload):
         (upload("cv.pdf", EXE_BYTES), "is not an accepted file"),
         (upload("cv.docx", office_bytes()), "is not an accepted file"),
         (upload("cv.pdf", b""), "is empty"),
+        (pdf("cv.pdf", pikepdf_pdf(opening_with(JAVASCRIPT))), "“cv.pdf” contains JavaScript"),
+        (pdf("cv.pdf", pikepdf_pdf(opening_with(LAUNCH))), "“cv.pdf” contains an action that starts a program"),
         (
-            pdf(
-                "cv.pdf",
-                PDF_BYTES.replace(b"/Type/Catalog", b"/Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>"),
-            ),
-            "contains active content (JavaScript)",
+            pdf("cv.pdf", pdf_with_object_stream({5: b"<</P(x)>>"}, catalog=b"/AA<</O<</S/J#61vaScript/JS(x)>>>>")),
+            "“cv.pdf” contains JavaScript",
         ),
         (
-            pdf("cv.pdf", PDF_BYTES.replace(b"/Type/Catalog", b"/Type/Catalog/OpenAction<</S/Launch/F(calc.exe)>>")),
-            "contains active content (a launch action)",
+            pdf("cv.pdf", pikepdf_pdf(opening_with(JAVASCRIPT), object_stream_mode=pikepdf.ObjectStreamMode.generate)),
+            "“cv.pdf” contains JavaScript",
         ),
         (
-            pdf("cv.pdf", PDF_BYTES.replace(b"/Type/Catalog", b"/Type/Catalog/AA<</O<</S/J#61vaScript/JS(x)>>>>")),
-            "contains active content (JavaScript)",
+            pdf("cv.pdf", pdf_with_object_stream({5: b"<</S/Launch/F(x)>>"}, filters=("ASCIIHexDecode",))),
+            "“cv.pdf” contains an action that starts a program",
         ),
-        (pdf("cv.pdf", with_stream(b"<</S/JavaScript/JS(app.alert(1))>>")), "contains active content (JavaScript)"),
+        (pdf("cv.pdf", b"%PDF-1.4\n<html><script>alert(1)</script></html>"), "“cv.pdf” is damaged or not a PDF"),
+        (pdf("cv.pdf", pikepdf_pdf(pages=0)), "“cv.pdf” has no pages"),
     ],
 )
 def test_every_bad_file_is_refused_and_nothing_is_stored(client, call, _test_storages, cv, message):
@@ -207,6 +220,25 @@ def test_every_bad_file_is_refused_and_nothing_is_stored(client, call, _test_sto
     assert response.status_code == 200
     assert message in " ".join(response.context["form"].errors["cv"])
     assert nothing_stored(_test_storages)
+
+
+def test_a_cv_made_by_a_word_processor_is_accepted(client, call, _test_storages):
+    """Several pages, fonts, an image, links, outlines and compressed object streams: an ordinary document."""
+    response = client.post(apply_url(call), form_data(cv=pdf("cv.pdf", document_pdf(pages=4))))
+    assert response.status_code == 200 and "form" not in response.context
+    assert Application.objects.get().cv.name.startswith("applications/")
+
+
+def test_the_apply_form_is_rate_limited_before_its_files_are_read(client, call, settings, _test_storages):
+    settings.APPLICATION_RATE_LIMIT = "2/h"
+    statuses = [
+        client.post(apply_url(call), form_data(email=f"student{n}@student.example")).status_code for n in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+    blocked = client.post(apply_url(call), form_data(email="late@student.example"))
+    assert blocked.status_code == 429 and "Too many submissions" in blocked.content.decode()
+    assert int(blocked["Retry-After"]) > 0
+    assert Application.objects.count() == 2
 
 
 def test_an_oversize_cv_is_refused(client, call, settings, _test_storages):
@@ -294,11 +326,37 @@ def test_letters_are_accepted_until_the_deadline_plus_grace(client, referee, set
     assert "The time for letters for this application has passed" in response.content.decode()
 
 
-def test_a_referee_letter_must_be_an_inert_pdf(client, referee):
-    response = client.post(referee.get_upload_url(), {"letter": upload("letter.pdf", EXE_BYTES)})
-    assert "is not an accepted file" in response.content.decode()
+@pytest.mark.parametrize(
+    ("letter", "message"),
+    [
+        (upload("letter.pdf", EXE_BYTES), "is not an accepted file"),
+        (
+            pdf("letter.pdf", pdf_with_object_stream({5: b"<</S/JavaScript/JS(x)>>"}, filters=("ASCII85Decode",))),
+            "“letter.pdf” contains JavaScript",
+        ),
+        (pdf("letter.pdf", STREAM_BOMB), "“letter.pdf” is damaged or not a PDF"),
+    ],
+)
+def test_a_referee_letter_must_be_an_inert_pdf(client, referee, letter, message):
+    response = client.post(referee.get_upload_url(), {"letter": letter})
+    assert message in response.content.decode()
     referee.refresh_from_db()
     assert not referee.letter_received
+
+
+def test_referee_uploads_are_rate_limited(client, referee, settings, _test_storages):
+    settings.REFEREE_RATE_LIMIT = "2/h"
+    statuses = [client.post(referee.get_upload_url(), {"letter": pdf(f"v{n}.pdf")}).status_code for n in range(2)]
+    referee.refresh_from_db()
+    kept = referee.letter.name
+    blocked = client.post(referee.get_upload_url(), {"letter": pdf("v3.pdf")})
+    assert statuses == [302, 302] and blocked.status_code == 429
+    assert "Too many submissions" in blocked.content.decode() and int(blocked["Retry-After"]) > 0
+    referee.refresh_from_db()
+    assert referee.letter.name == kept
+    # Counted per client address, and only what is posted: the page itself still opens.
+    assert client.get(referee.get_upload_url()).status_code == 200
+    assert client.post(referee.get_upload_url(), {"letter": pdf()}, REMOTE_ADDR="10.0.0.9").status_code == 302
 
 
 def test_the_applicant_sees_letter_received_never_the_letter(client, referee):

@@ -42,10 +42,9 @@ def test_expired_applications_are_erased_keeping_reference_and_statistics(
     old_link = expired_application.get_status_url()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("purge_expired")
-    assert (
-        "Erased personal data of 1 application(s) and 0 challenge request(s); removed 3 file(s)"
-        in capsys.readouterr().out
-    )
+    out = capsys.readouterr().out  # other apps' purges report in the same line
+    assert "Erased personal data of " in out and " 1 application(s) and 0 challenge request(s)" in out
+    assert "removed 3 file(s)" in out
 
     erased = Application.objects.get(pk=expired_application.pk)
     assert (erased.reference, erased.status, erased.university) == (
@@ -69,10 +68,9 @@ def test_purge_is_safe_to_run_again(expired_application, capsys, django_capture_
         call_command("purge_expired")
     capsys.readouterr()
     call_command("purge_expired")
-    assert (
-        "Erased personal data of 0 application(s) and 0 challenge request(s); removed 0 file(s)"
-        in capsys.readouterr().out
-    )
+    out = capsys.readouterr().out  # other apps' purges report in the same line
+    assert "Erased personal data of " in out and " 0 application(s) and 0 challenge request(s)" in out
+    assert "removed 0 file(s)" in out
 
 
 def test_applications_within_retention_are_kept(settings):

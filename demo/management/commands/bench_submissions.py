@@ -13,11 +13,11 @@ from django.core.management.base import BaseCommand, CommandError
 
 from challenges.models import ChallengeAttachment, ChallengeRequest
 from demo.bench.common import Gunicorn, free_port, table, write_results
+from demo.sample_pdf import SAMPLE_PDF as PDF
 from portal.models import OutboxEmail
 from portal.uploads import private_storage
 from recruitment.models import Application, Call
 
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from demo.loader import demo_load
-from demo.submissions import load_sample_submissions
+from demo.submissions import load_sample_membership_applications, load_sample_submissions
 
 
 class Command(BaseCommand):
@@ -11,7 +11,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--sample-submissions",
             action="store_true",
-            help="Also add a few clearly fictional challenge requests and applications for trying the staff side.",
+            help=(
+                "Also add a few clearly fictional challenge requests, applications and alliance membership "
+                "applications for trying the staff side."
+            ),
         )
 
     def handle(self, *args, sample_submissions=False, **options):
@@ -20,7 +23,9 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {report}."))
         if sample_submissions:
             challenges, applications = load_sample_submissions()
+            memberships = load_sample_membership_applications()
             if options["verbosity"] > 0:
                 self.stdout.write(
-                    f"Sample submissions added: {challenges} challenge requests, {applications} applications."
+                    f"Sample submissions added: {challenges} challenge requests, {applications} applications, "
+                    f"{memberships} membership applications."
                 )
