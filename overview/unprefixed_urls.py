@@ -1,5 +1,6 @@
-"""Addresses outside the language prefix: the staff dashboard, the sitemap, and the redirects from the admin
-addresses of records that moved to apps of their own (staff bookmarked them; e-mails already sent link to them)."""
+"""Addresses outside the language prefix: the staff dashboard and reports, the sitemap, and the redirects from the
+admin addresses of records that moved to apps of their own (staff bookmarked them; e-mails already sent link to
+them)."""
 
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -9,6 +10,7 @@ from django.urls import path, re_path
 from portal.sitemaps import registered_sitemaps
 
 from .dashboard import dashboard_view
+from .reports.views import report_view
 
 # (old app label, model names, new app label): challenge requests left projects, recruitment left people.
 MOVED_ADMIN_PAGES = [
@@ -26,6 +28,7 @@ def moved_admin_page(request, old_app, model, rest, new_app):
 
 urlpatterns = [
     path("admin/dashboard/", admin.site.admin_view(dashboard_view), name="admin_dashboard"),
+    path("admin/reports/", admin.site.admin_view(report_view), name="admin_reports"),
     path(
         "sitemap.xml",
         sitemap_views.sitemap,

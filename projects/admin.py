@@ -25,7 +25,19 @@ class ProjectMemberInline(LabScopedAdminMixin, admin.TabularInline):
 @admin.register(Project)
 class ProjectAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "lab", "status", "start_date", "end_date", "is_public", "is_featured"]
-    list_filter = ["status", "is_public", "is_featured", "lab", "focus_areas"]
+    # The dates, partners and funder fields are filters too: the knowledge-transfer report links to these lists.
+    list_filter = [
+        "status",
+        "is_public",
+        "is_featured",
+        "lab",
+        "focus_areas",
+        "partners",
+        "collaboration_type",
+        "funding_scheme",
+        "start_date",
+        "end_date",
+    ]
     search_fields = ["title", "summary", "keywords", "lab__name"]
     autocomplete_fields = ["lab", "focus_areas", "partners"]
     prepopulated_fields = {"slug": ["title"]}
@@ -54,6 +66,7 @@ class ProjectAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
         ),
         (_("Public text"), {"fields": ["summary", "description", "keywords"]}),
         (_("Relations"), {"fields": ["focus_areas", "partners"]}),
+        (_("Funder reporting"), {"fields": ["collaboration_type", "partner_contribution_hkd", "funding_scheme"]}),
         (_("Audit"), {"fields": AUDIT_FIELDS, "classes": ["collapse"]}),
     ]
 

@@ -1,4 +1,5 @@
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -18,6 +19,20 @@ class Project(TimestampedModel):
         PLANNED = "planned", _("Planned")
         ACTIVE = "active", _("Active")
         COMPLETED = "completed", _("Completed")
+
+    # What Hong Kong funders ask about a university–industry project in their knowledge-transfer returns.
+    class CollaborationType(models.TextChoices):
+        COLLABORATIVE_RESEARCH = "collaborative", _("Collaborative research")
+        CONTRACT_RESEARCH = "contract", _("Contract research")
+        CONSULTANCY = "consultancy", _("Consultancy")
+        LICENCE = "licence", _("Licence")
+
+    class FundingScheme(models.TextChoices):
+        ITF = "itf", _("Innovation and Technology Fund (ITF)")
+        TVP = "tvp", _("Technology Voucher Programme (TVP)")
+        RTH = "rth", _("Research Talent Hub (RTH)")
+        OTHER_PUBLIC = "other_public", _("Other public funding")
+        PARTNER_ONLY = "partner_only", _("Funded by the partners only")
 
     lab = models.ForeignKey("labs.JointLab", on_delete=models.CASCADE, related_name="projects", verbose_name=_("lab"))
     title = models.CharField(_("title"), max_length=255, db_index=True)
@@ -39,6 +54,21 @@ class Project(TimestampedModel):
     keywords = models.CharField(_("keywords"), max_length=500, blank=True, help_text=_("Separated by commas."))
     is_public = models.BooleanField(_("public"), default=True, db_index=True)
     is_featured = models.BooleanField(_("featured"), default=False, db_index=True)
+    collaboration_type = models.CharField(
+        _("collaboration type"), max_length=20, choices=CollaborationType.choices, blank=True, db_index=True
+    )
+    partner_contribution_hkd = models.DecimalField(
+        _("partner contribution (HK$)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Cash and in-kind contribution of the industry partners, in Hong Kong dollars."),
+    )
+    funding_scheme = models.CharField(
+        _("funding scheme"), max_length=20, choices=FundingScheme.choices, blank=True, db_index=True
+    )
     # Filled by a PostgreSQL trigger (see the search migrations); unused on SQLite, which searches with icontains.
     search_document = SearchVectorField(null=True, editable=False)
 

@@ -89,9 +89,11 @@ LABS = [
                 ),
             },
         ],
+        # The joint lab's own research with its partner: collaborative research, in funders' terms.
         "projects": [
             {
                 "slug": "reflective-freeform-defect-inspection",
+                "collaboration_type": "collaborative",
                 "title": "Defect inspection on surfaces of reflective freeform objects",
                 "summary": "Finding defects on shiny, curved parts, where reflections confuse ordinary inspection.",
                 "areas": ["industrial-ai"],
@@ -100,6 +102,7 @@ LABS = [
             },
             {
                 "slug": "small-defect-inspection",
+                "collaboration_type": "collaborative",
                 "title": "Small defect inspection",
                 "summary": "Detecting defects too small for conventional visual inspection on production lines.",
                 "areas": ["industrial-ai"],
@@ -107,6 +110,7 @@ LABS = [
             },
             {
                 "slug": "process-mining-root-cause",
+                "collaboration_type": "collaborative",
                 "title": "Process mining for bottleneck identification and root cause analysis",
                 "summary": "Mining production process data to locate bottlenecks and explain their causes.",
                 "areas": ["industrial-ai", "big-data"],
@@ -115,6 +119,7 @@ LABS = [
             },
             {
                 "slug": "product-design-automation",
+                "collaboration_type": "collaborative",
                 "title": "Product design automation",
                 "summary": "Automating parts of the product design process.",
                 "areas": [],
@@ -122,6 +127,7 @@ LABS = [
             },
             {
                 "slug": "end-to-end-perception-to-control",
+                "collaboration_type": "collaborative",
                 "title": "Deep end-to-end training from perception to control for high-precision robot tasks",
                 "summary": "Training robots end to end, from what they perceive to how they move, for precise work.",
                 "areas": ["robotics"],
@@ -130,6 +136,7 @@ LABS = [
             },
             {
                 "slug": "multimodal-human-robot-interaction",
+                "collaboration_type": "collaborative",
                 "title": "Multimodal interaction: multimodal-aligned industrial human–robot interaction",
                 "summary": "Aligning several modes of interaction so that people and industrial robots work together.",
                 "areas": ["robotics", "data-science"],
