@@ -63,6 +63,7 @@ bench: $(VENV)/.bench-installed
 	  $(MANAGE) generate_data --scale $$scale --force && \
 	  $(MANAGE) bench_pages --label scale-$$scale || exit 1; \
 	  $(MANAGE) bench_api --label scale-$$scale || exit 1; \
+	  $(MANAGE) bench_matching --label scale-$$scale || exit 1; \
 	done
 	$(MANAGE) bench_http --label scale-1
 	$(MANAGE) bench_submissions

@@ -1,79 +1,86 @@
-"""Suggested matches for a challenge request: labs, focus areas, projects and people, ranked, with the terms
-that matched. PostgreSQL ranks with full-text search; other databases with TF-IDF in Python. One entry point."""
+"""Suggested matches for a challenge request: labs, focus areas, projects and people, ranked by portal.ranking (words
+and multilingual meaning together), each with the sentence that fits and, for a project, its focus areas. The one
+entry point for suggestions; staff add a suggestion to the request or mark it unhelpful from here too."""
 
-import math
-import re
-from collections import Counter
-from dataclasses import dataclass
-from functools import reduce
-from operator import or_
+from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F, Q
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q, prefetch_related_objects
 
-from portal.search import SEARCH_CONFIG, search_types, uses_full_text_search
+from labs.models import FocusArea, JointLab
+from people.models import Person
+from portal.models import RankingEntry
+from portal.ranking import embedding, query_for, rank, rank_with_parts
+from portal.ranking.index import entries_refresh
+from portal.search import search_types
+from projects.models import Project
+
+from .models import ChallengeRequest, SuggestionFeedback
 
 MATCH_TYPES = ("labs", "focus_areas", "projects", "people")
-MAX_TERMS = 40
-WEIGHT_FACTORS = {"A": 3.0, "B": 2.0, "C": 1.0, "D": 0.5}
-STOPWORDS = frozenset(
-    """
-    about above after again against all also and any are because been before being below between both
-    but can cannot could did does doing down during each few for from further had has have having her
-    here hers him his how into its itself just more most much must need needs not now off once only
-    other our ours out over own same she should some such than that the their theirs them then there
-    these they this those through too under until very was way ways were what when where which while who
-    whom why will with would you your yours per etc use used using want wants like get gets got make
-    makes made many lot lots one two three
-    """.split()
-)
+LAB_DEPTH = 20  # how many focus areas and projects speak for their labs
 
 
 @dataclass
 class Match:
     obj: object
     score: float
-    terms: list
+    reason: str
+    focus_areas: list = field(default_factory=list)
 
 
-def words(text):
-    return re.findall(r"[a-z][a-z0-9]{2,}", (text or "").lower())
-
-
-def stem(word):
-    """A light English stemmer: enough to see 'surfaces' and 'surface', 'scratched' and 'scratch' as one."""
-    for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-            break
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
-
-
-def challenge_terms(challenge):
-    text = " ".join(
-        [challenge.title, challenge.problem_statement, challenge.desired_outcome, challenge.current_approach]
+def request_query(challenge):
+    """The request as ranking reads it; its embedding is the stored one (computed once, after submission)."""
+    content_type = ContentType.objects.get_for_model(ChallengeRequest)
+    entry = RankingEntry.objects.filter(content_type=content_type, object_id=challenge.pk).first()
+    if entry is None or (entry.vector is None and embedding.available()):
+        entries_refresh([challenge])
+        entry = RankingEntry.objects.filter(content_type=content_type, object_id=challenge.pk).first()
+    text = "\n".join(
+        [challenge.title, challenge.problem_statement, challenge.current_approach, challenge.desired_outcome]
     )
-    counts = Counter(word for word in words(text) if word not in STOPWORDS)
-    return [word for word, _count in counts.most_common(MAX_TERMS)]
+    return query_for(text, vector=embedding.from_bytes(entry.vector) if entry else None)
 
 
 def suggest_matches(challenge, *, limit=5):
-    """{type key: [Match, …]} best first; each Match names the request's terms found in that record."""
-    terms = challenge_terms(challenge)
-    if not terms:
-        return {key: [] for key in MATCH_TYPES}
+    """{type key: [Match, …]} best first, among what may be suggested for this request."""
     types = {searchable.key: searchable for searchable in search_types()}
-    ranker = _rank_full_text if uses_full_text_search() else _rank_tf_idf
-    return {key: ranker(types[key], _candidates(types[key], challenge), terms, limit) for key in MATCH_TYPES}
+    unhelpful = _marked_unhelpful(challenge)
+    candidates = {
+        key: _candidates(types[key], challenge).exclude(pk__in=unhelpful.get(types[key].model, ()))
+        for key in MATCH_TYPES
+    }
+    return matches_among(candidates, request_query(challenge), limit=limit)
+
+
+def matches_among(candidates, query, *, limit=5, mode="hybrid"):
+    """{type key: [Match, …]} for `query` among `candidates` ({type key: queryset}); `mode` "lexical" or
+    "semantic" ranks by one side only (to measure what the hybrid adds)."""
+    ranked = {key: rank(candidates[key], query, limit=limit, mode=mode) for key in MATCH_TYPES if key != "labs"}
+    # Labs: what they say of themselves, and how well their best focus area fits (every lab has some; projects
+    # would favour the labs that list many).
+    labs = rank(candidates["labs"], query, limit=LAB_DEPTH, mode=mode, reasons=False)
+    parts = [rank(candidates["focus_areas"], query, limit=LAB_DEPTH, mode=mode, reasons=False)]
+    ranked["labs"] = rank_with_parts(labs, parts, whole_of=lambda part: part.lab_id, limit=limit, query=query)
+    suggestions = {key: [Match(item.obj, item.score, item.reason) for item in ranked[key]] for key in MATCH_TYPES}
+    projects = [match.obj for match in suggestions["projects"]]
+    prefetch_related_objects(projects, "focus_areas")
+    for match in suggestions["projects"]:
+        match.focus_areas = [area.name for area in match.obj.focus_areas.all()]
+    return suggestions
 
 
 def _candidates(searchable, challenge):
     """What may be suggested to whoever triages this request: public records of any lab, and the private ones
-    of the request's own lab — never another lab's private projects or hidden people."""
+    of the request's own lab — never another lab's private projects or hidden people, never the project the
+    request itself became."""
     model = searchable.model
     queryset = model.objects.select_related(*searchable.related)
     lab = challenge.responsible_lab
     if searchable.key == "projects":
+        queryset = queryset.exclude(pk=challenge.project_id) if challenge.project_id else queryset
         return queryset.filter(Q(is_public=True) | Q(lab=lab)) if lab else queryset.filter(is_public=True)
     if searchable.key == "people":
         if lab is None:
@@ -83,47 +90,52 @@ def _candidates(searchable, challenge):
     return queryset
 
 
-def _matched_terms(obj, fields, terms):
-    present = {stem(word) for field, _weight in fields for word in words(str(getattr(obj, field) or ""))}
-    by_stem = {}
-    for term in terms:  # one word per stem: "part" and "parts" show once
-        if stem(term) in present:
-            by_stem.setdefault(stem(term), term)
-    return sorted(by_stem.values())
+def suggestion_candidate(challenge, key, pk):
+    """The record `pk` of type `key` if it may be suggested for this request, else None (a forged post)."""
+    searchable = {searchable.key: searchable for searchable in search_types()}.get(key)
+    if key not in MATCH_TYPES or searchable is None:
+        return None
+    return _candidates(searchable, challenge).filter(pk=pk).first()
 
 
-def _rank_full_text(searchable, candidates, terms, limit):
-    # Any term may match (OR), unlike the site search box where every word must.
-    query = reduce(or_, (SearchQuery(term, config=SEARCH_CONFIG) for term in terms))
-    results = (
-        candidates.annotate(rank=SearchRank(F("search_document"), query))
-        .filter(search_document=query)
-        .order_by("-rank", "pk")[:limit]
+def _marked_unhelpful(challenge):
+    marked = {}
+    for feedback in SuggestionFeedback.objects.filter(
+        challenge=challenge, verdict=SuggestionFeedback.Verdict.UNHELPFUL
+    ).select_related("content_type"):
+        marked.setdefault(feedback.content_type.model_class(), set()).add(feedback.object_id)
+    return marked
+
+
+def suggestion_accept(*, challenge: ChallengeRequest, suggested: object, by: AbstractBaseUser) -> None:
+    """Staff's one click on a suggestion: a project or person joins the matched ones, a focus area the related
+    ones, a lab becomes the assigned lab. Kept as feedback too (what was taken is what ranking got right)."""
+    with transaction.atomic():
+        if isinstance(suggested, Project):
+            challenge.matched_projects.add(suggested)
+        elif isinstance(suggested, Person):
+            challenge.matched_people.add(suggested)
+        elif isinstance(suggested, FocusArea):
+            challenge.focus_areas.add(suggested)
+        elif isinstance(suggested, JointLab):
+            challenge.lab = suggested
+            challenge.save(update_fields=["lab", "updated_at"])
+        else:
+            raise ValueError(f"{type(suggested).__name__} cannot be matched with a challenge request")
+        _record(challenge, suggested, SuggestionFeedback.Verdict.ADDED, by)
+
+
+def suggestion_mark_unhelpful(*, challenge: ChallengeRequest, suggested: object, by: AbstractBaseUser) -> None:
+    """Staff say a suggestion does not fit: it is no longer suggested for this request, and the mark is kept to
+    measure the ranking with."""
+    _record(challenge, suggested, SuggestionFeedback.Verdict.UNHELPFUL, by)
+
+
+def _record(challenge, suggested, verdict, by):
+    SuggestionFeedback.objects.update_or_create(
+        challenge=challenge,
+        content_type=ContentType.objects.get_for_model(type(suggested)),
+        object_id=suggested.pk,
+        verdict=verdict,
+        defaults={"marked_by": by, "model_name": embedding.MODEL_NAME if embedding.available() else ""},
     )
-    return [Match(obj, round(obj.rank, 4), _matched_terms(obj, searchable.fields, terms)) for obj in results]
-
-
-def _rank_tf_idf(searchable, candidates, terms, limit):
-    objects = list(candidates)
-    query_stems = {stem(term) for term in terms}
-    documents = []
-    for obj in objects:
-        weighted = Counter()
-        for field, weight in searchable.fields:
-            for word in words(str(getattr(obj, field) or "")):
-                weighted[stem(word)] += WEIGHT_FACTORS[weight]
-        documents.append(weighted)
-    document_frequency = Counter(s for document in documents for s in set(document) & query_stems)
-    # Smoothed idf (+1): a term every candidate shares still counts a little, rather than not at all.
-    total = len(documents)
-    scored = []
-    for obj, document in zip(objects, documents, strict=True):
-        score = sum(
-            (1 + math.log(document[s])) * (1 + math.log((1 + total) / (1 + document_frequency[s])))
-            for s in query_stems
-            if document[s]
-        )
-        if score > 0:
-            scored.append(Match(obj, round(score, 4), _matched_terms(obj, searchable.fields, terms)))
-    scored.sort(key=lambda match: (-match.score, match.obj.pk))
-    return scored[:limit]

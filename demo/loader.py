@@ -85,6 +85,7 @@ def demo_load(*, now=None):
                 "keywords": project["keywords"],
                 "status": Project.Status.PLANNED,
                 "is_featured": project.get("is_featured", False),
+                "collaboration_type": project.get("collaboration_type", ""),
             }
             obj, created = _ensure(report, Project, {"lab": lab, "slug": project["slug"]}, values)
             if created:
@@ -103,6 +104,8 @@ def demo_load(*, now=None):
     _fill_chinese_names(demo_content.CHINESE_NAMES["organisations"], Organisation.objects.all())
     _fill_chinese_names(demo_content.CHINESE_NAMES["labs"], JointLab.objects.all())
     _fill_chinese_names(demo_content.CHINESE_NAMES["focus_areas"], FocusArea.objects.filter(lab__slug__in=labs))
+    _fill_chinese_names(demo_content.CHINESE_NAMES["programmes"], Programme.objects.filter(lab__slug__in=labs))
+    _fill_chinese_names(demo_content.CHINESE_NAMES["calls"], Call.objects.all(), field="title")
     load_news_and_events(report, now)
     for data in demo_content.ALLIANCE_PAGES:
         _load_alliance_page(report, data)
@@ -140,11 +143,11 @@ def _load_alliance_page(report, data):
     )
 
 
-def _fill_chinese_names(names, queryset):
+def _fill_chinese_names(names, queryset, field="name"):
     """Chinese names go into empty translation fields only, so a name staff have written is kept."""
     for obj in queryset.filter(slug__in=names):
         changed = []
-        for column, value in zip(("name_zh_hant", "name_zh_hans"), names[obj.slug], strict=True):
+        for column, value in zip((f"{field}_zh_hant", f"{field}_zh_hans"), names[obj.slug], strict=True):
             if not getattr(obj, column):
                 setattr(obj, column, value)
                 changed.append(column)

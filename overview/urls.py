@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import finder, views
 
 app_name = "overview"
 
@@ -8,6 +8,7 @@ app_name = "overview"
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.site_search_view, name="search"),
+    path("find-a-lab/", finder.lab_finder_view, name="lab_finder"),
     path("labs/<slug:slug>/", views.LabDetailView.as_view(), name="lab_detail"),
     path("focus-areas/<slug:lab_slug>/<slug:slug>/", views.FocusAreaDetailView.as_view(), name="focus_area_detail"),
     path("partners/<slug:slug>/", views.OrganisationDetailView.as_view(), name="organisation_detail"),

@@ -11,8 +11,10 @@ class PortalConfig(AppConfig):
 
         from . import admin_access
         from .page_cache import bump_content_version
+        from .ranking.tasks import connect as connect_ranking
 
         admin_access.install()
+        connect_ranking()
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(bump_content_version, dispatch_uid=f"page-cache-{signal}")

@@ -1,21 +1,30 @@
 """Site search: one function, whatever the database.
 
-Each app registers its searchable types (portal.registry). PostgreSQL gets weighted full-text search (SearchVector
-/ SearchQuery / SearchRank) over stored documents that the apps' migrations keep with triggers on PostgreSQL only;
-other databases (SQLite in development) get a plain icontains match on the same fields.
+Each app registers its searchable types (portal.registry). English queries on PostgreSQL get weighted full-text
+search (SearchVector / SearchQuery / SearchRank) over stored documents that the apps' migrations keep with triggers
+on PostgreSQL only. Everything else — any query on SQLite, and Chinese on both — is cut into words (Chinese with
+jieba), each word looked for in both Chinese scripts, every word required, and ranked in SQL by the weight of the
+fields it was found in. A type may put some records first in its group (open calls).
 """
+
+import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, Value, When
 from django.utils.translation import get_language
 from modeltranslation.translator import NotRegistered, translator
 
+from .ranking import text as ranking_text
 from .registry import registry
 
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_TYPE = 20
+MAX_WORDS = 8
+WEIGHT_POINTS = {"A": 8, "B": 4, "C": 2, "D": 1}
+CHINESE = re.compile(f"[{ranking_text.CJK}]")
+WORD = re.compile(rf"[{ranking_text.CJK}]+|[^\s{ranking_text.CJK}]+")
 
 
 def search_types():
@@ -32,9 +41,9 @@ def search_vector(fields):
     return vector
 
 
-def uses_full_text_search():
-    """PostgreSQL's English full text serves English pages; Chinese has no word boundaries for it to use."""
-    return connection.vendor == "postgresql" and get_language() in (None, "en")
+def uses_full_text_search(query=""):
+    """PostgreSQL's English full text serves English pages and queries; Chinese has no word boundaries for it."""
+    return connection.vendor == "postgresql" and get_language() in (None, "en") and not CHINESE.search(query)
 
 
 def searched_fields(model, field):
@@ -50,14 +59,45 @@ def searched_fields(model, field):
     return list(dict.fromkeys([f"{field}_{language}", f"{field}_en"]))
 
 
+def _word_found(model, field, variants):
+    """Q: one word (in its spellings) is in `field`. A Chinese word is looked for in both Chinese columns, each in
+    its own script; any other word in the columns of the language shown."""
+    if not CHINESE.search(variants[0]) or searched_fields(model, field) == [field]:
+        columns = [(column, variants) for column in searched_fields(model, field)]
+    else:
+        simplified, traditional = ranking_text.fold(variants[0]), variants[-1]
+        columns = [(f"{field}_zh_hans", [simplified]), (f"{field}_zh_hant", list({variants[0], traditional}))]
+    found = Q()
+    for column, spellings in columns:
+        for spelling in spellings:
+            found |= Q(**{f"{column}__icontains": spelling})
+    return found
+
+
+def query_words(text):
+    """The words to look for, each with the spellings that count as the same word: Chinese cut into words and
+    written in both scripts ("實驗室" and "实验室"), other words as typed (a contains-match finds longer forms)."""
+    words = []
+    for token in WORD.findall((text or "").strip()):
+        if not CHINESE.search(token):
+            token = re.sub(r"^[\W_]+|[\W_]+$", "", token).lower()  # punctuation around a word is not part of it
+            if token:
+                words.append([token])
+            continue
+        folded = ranking_text.fold(token)
+        for word in ranking_text.segment(folded):
+            if word not in ranking_text.STOPWORDS or len(folded) == len(word):
+                words.append(ranking_text.script_variants(word))
+    return words[:MAX_WORDS]
+
+
 def matches_every_word(model, fields, text):
-    """Q: every word of `text` appears (case-insensitively) in one of `fields`, in the language shown."""
+    """Q: every word of `text` appears (case-insensitively, in either Chinese script) in one of `fields`."""
     condition = Q()
-    for word in text.split():
+    for variants in query_words(text):
         any_field = Q()
         for field in fields:
-            for column in searched_fields(model, field):
-                any_field |= Q(**{f"{column}__icontains": word})
+            any_field |= _word_found(model, field, variants)
         condition &= any_field
     return condition
 
@@ -70,10 +110,15 @@ def site_search(query):
     grouped = []
     for searchable in search_types():
         queryset = searchable.public_queryset()
-        if uses_full_text_search():
+        # Types without a stored document (calls, programmes: few rows) are matched word by word everywhere.
+        stored = any(field.name == "search_document" for field in searchable.model._meta.get_fields())
+        if stored and uses_full_text_search(query):
             results = _full_text(queryset, searchable.fields, query)
         else:
             results = _contains(queryset, searchable.fields, query)
+        if searchable.first is not None:
+            first = ExpressionWrapper(searchable.first(), output_field=BooleanField())
+            results = results.annotate(shown_first=first).order_by("-shown_first", *results.query.order_by)
         results = list(results[:RESULTS_PER_TYPE])
         if results:
             grouped.append((searchable, results))
@@ -91,8 +136,23 @@ def _full_text(queryset, fields, query):
 
 
 def _contains(queryset, fields, query):
-    condition = matches_every_word(queryset.model, [field for field, _weight in fields], query)
-    return queryset.filter(condition).order_by("pk")
+    """Every word required; ranked by where the words were found (a title outweighs a description)."""
+    model = queryset.model
+    words = query_words(query)
+    if not words:
+        return queryset.none()
+    points = [
+        Case(When(_word_found(model, field, variants), then=Value(WEIGHT_POINTS[weight])), default=Value(0))
+        for variants in words
+        for field, weight in fields
+    ]
+    score = sum(points[1:], points[0]) if len(points) > 1 else points[0]
+    condition = matches_every_word(model, [field for field, _weight in fields], query)
+    return (
+        queryset.filter(condition)
+        .annotate(search_score=ExpressionWrapper(score, output_field=IntegerField()))
+        .order_by("-search_score", "pk")
+    )
 
 
 def create_search_index(schema_editor, model, name, fields):

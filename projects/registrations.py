@@ -2,10 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.ranking.index import translated_text
 from portal.registry import (
+    Matchable,
     SearchType,
     SitemapEntry,
     register_lab_owned,
+    register_matchable,
     register_public_models,
     register_search_type,
     register_sitemap,
@@ -22,6 +25,11 @@ register_search_type(
         {"is_public": True},
         ("lab",),
         position=30,
+    )
+)
+register_matchable(
+    Matchable(
+        "projects", Project, lambda project: translated_text(project, ("title", "keywords", "summary", "description"))
     )
 )
 register_sitemap(

@@ -53,7 +53,12 @@ def test_the_kernel_names_no_app():
 
 def test_each_app_registers_what_the_kernel_serves():
     searchable = {search_type.key for search_type in registry.search_types}
-    assert searchable == {"labs", "focus_areas", "organisations", "people", "projects", "news", "events"}
+    assert searchable == {
+        "labs", "focus_areas", "organisations", "people", "projects", "news", "events", "calls", "programmes"
+    }  # fmt: skip
+    assert {matchable.key for matchable in registry.matchables.values()} == {
+        "labs", "focus_areas", "projects", "people", "calls", "challenges"
+    }  # fmt: skip
     assert {entry.key for entry in registry.sitemap_entries} == {
         "labs", "focus-areas", "partners", "programmes", "people", "projects", "calls", "news", "events"
     }  # fmt: skip

@@ -10,4 +10,14 @@ from .labs import CAIR_HKPC, HKUST_HKPC, LABS, PHYSICAL_AI
 from .organisations import ORGANISATIONS
 from .people import CALLS, PEOPLE
 
-__all__ = ["ALLIANCE_PAGES", "CAIR_HKPC", "CALLS", "CHINESE_NAMES", "HKUST_HKPC", "LABS", "ORGANISATIONS", "PEOPLE", "PHYSICAL_AI"]
+__all__ = [
+    "ALLIANCE_PAGES",
+    "CAIR_HKPC",
+    "CALLS",
+    "CHINESE_NAMES",
+    "HKUST_HKPC",
+    "LABS",
+    "ORGANISATIONS",
+    "PEOPLE",
+    "PHYSICAL_AI",
+]

@@ -42,4 +42,18 @@ CHINESE_NAMES = {
         "privacy-and-safety-governance": ("私隱保護與安全治理", "隐私保护与安全治理"),
         "physical-ai-applications": ("自動駕駛、機械人與智能製造", "自动驾驶、机器人与智能制造"),
     },
+    # Our translations of the programmes' and the demo calls' English names.
+    "programmes": {
+        "internship-programme": ("實習計劃", "实习计划"),
+        "phd-fellowship-programme": ("博士研究獎學金計劃", "博士研究奖学金计划"),
+        "industry-research-alliance": ("產學研聯盟", "产学研联盟"),
+        "capital-alliance": ("資本聯盟", "资本联盟"),
+    },
+    "calls": {
+        "hkust-hkpc-internship-demo": ("港科大—生產力局聯合實驗室實習", "港科大—生产力局联合实验室实习"),
+        "hkust-hkpc-phd-fellowship-demo": (
+            "港科大—生產力局聯合實驗室博士研究獎學金",
+            "港科大—生产力局联合实验室博士研究奖学金",
+        ),
+    },
 }

@@ -1,0 +1,140 @@
+"""Ranking any registered kind of record (portal.registry.Matchable) against a text, in any of the portal's
+languages: a lexical ranking (BM25 over folded, segmented words) and a semantic one (multilingual sentence
+embeddings), fused by reciprocal rank. Each result comes with the sentence of its profile that fits best.
+
+The same stored data and the same arithmetic on SQLite and PostgreSQL, so both give the same order."""
+
+import hashlib
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.core.cache import cache
+
+from . import embedding, text
+from .index import corpus, entries_ensure, profile_of
+
+MODES = ("hybrid", "lexical", "semantic")
+RRF_K = 60  # the usual constant of reciprocal rank fusion
+LEXICAL_WEIGHT = 0.5  # shared words count half as much as meaning: one common word never outranks a paraphrase
+PARTS_WEIGHT = 0.5  # a lab's best focus area counts, but less than the lab's whole profile (which includes them)
+SEMANTIC_DEPTH = 100  # how far down the embedding ranking counts; below it everything looks alike
+REASON_CHARS = 220
+REASON_SENTENCES = 8
+
+
+@dataclass
+class Query:
+    text: str
+    terms: list
+    vector: np.ndarray | None = None
+
+    @property
+    def is_empty(self):
+        return not self.terms
+
+
+@dataclass
+class Ranked:
+    obj: object
+    score: float
+    reason: str = ""
+    details: dict = field(default_factory=dict)
+
+
+def query_for(raw_text, *, vector=None):
+    """What to rank against: the words of `raw_text` and, unless given (stored) or impossible, its embedding."""
+    terms = text.terms(raw_text)
+    if terms and vector is None:
+        vector = embedding.query_vector(raw_text)
+    return Query(raw_text or "", terms, vector)
+
+
+def semantic_available():
+    return embedding.available()
+
+
+def rank(queryset, query, *, limit=5, mode="hybrid", reasons=True):
+    """The records of `queryset` that fit `query` best, as Ranked, best first (ties: lower id first).
+    `reasons=False` skips finding each one's best sentence (for rankings only used to rank something else)."""
+    if query.is_empty:
+        return []
+    model = queryset.model
+    pks = list(queryset.values_list("pk", flat=True))
+    if not pks:
+        return []
+    entries_ensure(model, pks)
+    known = corpus(model)
+    rows = np.array([known.row_of[pk] for pk in pks if pk in known.row_of], dtype=np.int64)
+    if not len(rows):
+        return []
+    ids = known.pks[rows]
+    fused = np.zeros(len(rows), np.float64)
+    if mode in ("hybrid", "lexical"):
+        lexical = known.lexical_scores(query.terms)[rows]
+        hits = np.flatnonzero(lexical > 0)
+        order = hits[np.lexsort((ids[hits], -lexical[hits]))]
+        fused[order] += (LEXICAL_WEIGHT if mode == "hybrid" else 1.0) / (RRF_K + np.arange(1, len(order) + 1))
+    semantic = known.semantic_scores(query.vector) if mode in ("hybrid", "semantic") else None
+    if semantic is not None:
+        semantic = semantic[rows]
+        order = np.lexsort((ids, -semantic))[:SEMANTIC_DEPTH]
+        fused[order] += 1.0 / (RRF_K + np.arange(1, len(order) + 1))
+    chosen = [i for i in np.lexsort((ids, -fused)) if fused[i] > 0][:limit]
+    objects = queryset.in_bulk([int(ids[i]) for i in chosen])
+    return [
+        Ranked(
+            objects[int(ids[i])],
+            round(float(fused[i]) * 1000, 2),
+            best_sentence(objects[int(ids[i])], query) if reasons else "",
+        )
+        for i in chosen
+        if int(ids[i]) in objects
+    ]
+
+
+def rank_with_parts(wholes, parts, *, whole_of, limit, query):
+    """Re-rank `wholes` (labs, by their own profile) together with how well their parts fit (their focus areas):
+    reciprocal rank fusion of the wholes' own order and, for each list of parts, the order in which each whole
+    first appears in it. A lab whose focus area fits best comes up even if its summary is vague."""
+    score = {item.obj.pk: 1.0 / (RRF_K + position) for position, item in enumerate(wholes, 1)}
+    for ranked_parts in parts:
+        order = list(dict.fromkeys(whole_of(item.obj) for item in ranked_parts))
+        for position, pk in enumerate(order, 1):
+            if pk in score:
+                score[pk] += PARTS_WEIGHT / (RRF_K + position)
+    chosen = sorted(wholes, key=lambda item: (-score[item.obj.pk], item.obj.pk))[:limit]
+    for item in chosen:
+        item.reason = item.reason or best_sentence(item.obj, query)
+    return chosen
+
+
+def best_sentence(obj, query):
+    """The sentence of the record's profile a person would read as the reason: the one sharing the most (and the
+    rarest-looking, longest) words with the query; failing that, the one closest in meaning."""
+    candidates = text.sentences(profile_of(obj))[:REASON_SENTENCES]
+    if not candidates:
+        return ""
+    wanted = set(query.terms)
+    overlaps = [sum(len(term) for term in wanted & set(text.terms(sentence))) for sentence in candidates]
+    best = max(range(len(candidates)), key=lambda i: overlaps[i])
+    if not overlaps[best] and query.vector is not None:
+        vectors = _sentence_vectors(candidates)
+        if vectors is not None:
+            best = int(np.argmax(vectors @ query.vector))
+    sentence = candidates[best]
+    return sentence if len(sentence) <= REASON_CHARS else sentence[: REASON_CHARS - 1].rstrip() + "…"
+
+
+def _sentence_vectors(sentences):
+    """Embeddings of profile sentences, kept in the shared cache: a record's reasons cost the model once."""
+    keys = {s: "ranking:sentence:" + hashlib.sha256(s.encode()).hexdigest() for s in sentences}
+    found = cache.get_many(list(keys.values()))
+    missing = [s for s in sentences if keys[s] not in found]
+    if missing:
+        computed = embedding.passage_vectors(missing)
+        if computed is None:
+            return None
+        fresh = {keys[s]: embedding.to_bytes(vector) for s, vector in zip(missing, computed, strict=True)}
+        cache.set_many(fresh, timeout=7 * 86400)
+        found.update(fresh)
+    return np.stack([embedding.from_bytes(found[keys[s]]) for s in sentences])

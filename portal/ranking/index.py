@@ -1,0 +1,136 @@
+"""Stored ranking data (portal.models.RankingEntry) and the per-process corpus built from it.
+
+An entry is computed when its record is saved (a task, after commit), by `manage.py rebuild_ranking`, or at the
+latest when ranking first meets a record without one. The corpus of a kind of record — the embedding matrix and a
+BM25 index (bm25s) of the folded words — is a cache each app server builds from the database and rebuilds when an
+entry of that kind changes; nothing in it is needed by another server."""
+
+import hashlib
+import logging
+import threading
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Max
+
+from portal.models import RankingEntry
+from portal.registry import registry
+
+from . import embedding, text
+
+BATCH = 64
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index it builds
+
+
+def translated_text(obj, fields):
+    """The text of `fields` in every language the record has (English, 繁體, 简体), each distinct text once."""
+    parts = []
+    for field in fields:
+        columns = [f"{field}_en", f"{field}_zh_hant", f"{field}_zh_hans"]
+        values = [getattr(obj, column, None) for column in columns if hasattr(obj, column)] or [getattr(obj, field)]
+        parts.extend(str(value) for value in values if value)
+    return "\n".join(dict.fromkeys(part.strip() for part in parts if part.strip()))
+
+
+def profile_of(obj):
+    return registry.matchables[type(obj)].profile(obj) or ""
+
+
+def digest_of(profile):
+    return hashlib.sha256(f"{embedding.MODEL_NAME}\n{profile}".encode()).hexdigest()
+
+
+def entries_refresh(objects):
+    """Bring the stored entries of `objects` (one model) up to date; only changed texts are embedded again."""
+    objects = list(objects)
+    if not objects:
+        return 0
+    content_type = ContentType.objects.get_for_model(type(objects[0]))
+    stored = {
+        entry.object_id: entry
+        for entry in RankingEntry.objects.filter(content_type=content_type, object_id__in=[o.pk for o in objects])
+    }
+    with_model = embedding.available()
+    changed = []
+    for obj in objects:
+        profile = profile_of(obj)
+        digest = digest_of(profile)
+        entry = stored.get(obj.pk)
+        if entry is not None and entry.digest == digest and (entry.vector is not None or not with_model):
+            continue
+        entry = entry or RankingEntry(content_type=content_type, object_id=obj.pk)
+        entry.digest, entry.terms = digest, " ".join(text.terms(profile))
+        changed.append((entry, profile))
+    for start in range(0, len(changed), BATCH):
+        batch = changed[start : start + BATCH]
+        vectors = embedding.passage_vectors([profile for _entry, profile in batch])
+        for index, (entry, _profile) in enumerate(batch):
+            entry.vector = None if vectors is None else embedding.to_bytes(vectors[index])
+            entry.model_name = embedding.MODEL_NAME if vectors is not None else ""
+            entry.save()
+    return len(changed)
+
+
+def entries_ensure(model, pks):
+    """Compute the entries that are missing for these records (made before ranking ran, or by bulk inserts)."""
+    content_type = ContentType.objects.get_for_model(model)
+    have = set(RankingEntry.objects.filter(content_type=content_type).values_list("object_id", flat=True))
+    missing = [pk for pk in pks if pk not in have]
+    if missing:
+        entries_refresh(model._default_manager.filter(pk__in=missing))
+
+
+def entry_delete(obj):
+    RankingEntry.objects.filter(content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk).delete()
+
+
+@dataclass
+class Corpus:
+    pks: np.ndarray  # object ids, one per row
+    row_of: dict
+    vectors: np.ndarray | None  # (rows, 384); a row of zeros where the embedding is missing
+    retriever: bm25s.BM25 | None
+    terms: list  # each row's words as a set, for the reasons
+
+    def lexical_scores(self, query_terms):
+        if self.retriever is None or not query_terms:
+            return np.zeros(len(self.pks), np.float32)
+        return np.asarray(self.retriever.get_scores(query_terms), dtype=np.float32)
+
+    def semantic_scores(self, query_vector):
+        if self.vectors is None or query_vector is None:
+            return None
+        return self.vectors @ query_vector
+
+
+_corpora = {}
+_corpora_lock = threading.Lock()
+
+
+def corpus(model):
+    """The corpus of `model`, rebuilt when any of its entries was added, changed or removed since it was built."""
+    content_type = ContentType.objects.get_for_model(model)
+    entries = RankingEntry.objects.filter(content_type=content_type)
+    version = tuple(entries.aggregate(count=Count("pk"), last=Max("updated_at")).values())
+    cached = _corpora.get(content_type.pk)
+    if cached and cached[0] == version:
+        return cached[1]
+    rows = list(entries.order_by("object_id").values_list("object_id", "terms", "vector"))
+    vectors = None
+    if any(vector for _pk, _terms, vector in rows):
+        vectors = np.zeros((len(rows), embedding.DIMENSIONS), np.float32)
+        for index, (_pk, _terms, vector) in enumerate(rows):
+            if vector:
+                vectors[index] = embedding.from_bytes(vector)
+    documents = [terms.split() for _pk, terms, _vector in rows]
+    retriever = None
+    if rows:
+        retriever = bm25s.BM25()
+        retriever.index(documents, show_progress=False)
+    pks = np.array([pk for pk, _terms, _vector in rows], dtype=np.int64)
+    built = Corpus(pks, {int(pk): i for i, pk in enumerate(pks)}, vectors, retriever, [set(d) for d in documents])
+    with _corpora_lock:
+        _corpora[content_type.pk] = (version, built)
+    return built

@@ -1,0 +1,99 @@
+"""portal.ranking: text folded and segmented for comparison, ranking data kept in step with the records (embedded
+once per text), the same order on every database, and ranking by words alone when the model is missing."""
+
+import pytest
+from django.core.management import call_command
+
+from portal.models import RankingEntry
+from portal.ranking import embedding, query_for, rank
+from portal.ranking.index import entries_refresh
+from portal.ranking.text import fold, sentences, terms
+from projects.models import Project
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def entry_of(obj):
+    return RankingEntry.objects.get(object_id=obj.pk, content_type__model=obj._meta.model_name)
+
+
+def test_traditional_and_simplified_chinese_compare_as_one():
+    assert fold("實驗室") == fold("实验室") == "实验室"
+    assert set(terms("機械人實驗室")) == set(terms("机械人实验室"))
+
+
+def test_chinese_is_cut_into_words_and_filler_words_are_dropped():
+    assert {"表面", "划痕"} <= set(terms("我們的產品表面有划痕"))
+    assert "的" not in terms("我們的產品")
+    assert terms("scratches along the parts") == ["scratch"]
+
+
+def test_profiles_split_into_sentences_as_written():
+    assert sentences("Finds defects. On shiny parts!\n反光表面。") == [
+        "Finds defects.",
+        "On shiny parts!",
+        "反光表面。",
+    ]
+
+
+def test_a_record_is_embedded_again_only_when_its_text_changes(db):
+    project = factories.ProjectFactory(title="Welding seam tracking")
+    assert entries_refresh([project]) == 1
+    assert entries_refresh([project]) == 0
+    project.summary = "Following the seam with a laser."
+    assert entries_refresh([project]) == 1
+
+
+def test_saving_a_record_refreshes_its_entry_after_commit(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        project = factories.ProjectFactory(title="Welding seam tracking")
+    assert "weld" in entry_of(project).terms.split()
+    with django_capture_on_commit_callbacks(execute=True):
+        project.title = "Glass bottle sorting"
+        project.save()
+    assert "sort" in entry_of(project).terms.split()
+
+
+def test_a_focus_area_is_part_of_its_labs_profile(db, django_capture_on_commit_callbacks):
+    lab = factories.JointLabFactory(name="Plain lab")
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.FocusAreaFactory(lab=lab, name="Underwater acoustics")
+    assert "acoustic" in entry_of(lab).terms.split()
+
+
+def test_a_deleted_record_leaves_no_entry(db):
+    project = factories.ProjectFactory(title="Welding seam tracking")
+    entries_refresh([project])
+    project.delete()
+    assert not RankingEntry.objects.filter(content_type__model="project").exists()
+
+
+def test_rebuild_computes_what_is_missing_and_skips_the_rest(db, capsys):
+    factories.ProjectFactory(title="Welding seam tracking")
+    call_command("rebuild_ranking")
+    assert "projects: 1 of 1 updated" in capsys.readouterr().out
+    call_command("rebuild_ranking")
+    assert "projects: 0 of 1 updated" in capsys.readouterr().out
+
+
+def test_the_order_on_the_demo_content_is_fixed_whatever_the_database(demo):
+    """The same stored data and arithmetic on SQLite and PostgreSQL: run this file on both to compare."""
+    ranked = rank(Project.objects.public(), query_for("machine vision for shiny surfaces"), limit=6)
+    assert [item.obj.slug for item in ranked] == [
+        "reflective-freeform-defect-inspection",
+        "small-defect-inspection",
+        "product-design-automation",
+        "process-mining-root-cause",
+        "end-to-end-perception-to-control",
+        "multimodal-human-robot-interaction",
+    ]
+
+
+def test_without_the_model_entries_keep_words_and_ranking_uses_them(db, monkeypatch):
+    monkeypatch.setattr(embedding, "_model", lambda: None)
+    factories.ProjectFactory(title="Glass bottle sorting")
+    wanted = factories.ProjectFactory(title="Welding seam tracking")
+    ranked = rank(Project.objects.all(), query_for("seam welding robot"))
+    assert [item.obj for item in ranked] == [wanted]
+    assert entry_of(wanted).vector is None
