@@ -1,6 +1,5 @@
 from django.conf import settings
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -8,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from portal.downloads import personal_data_download
 from portal.ratelimit import allow, too_many_requests
-from portal.submissions import withdraw_and_return
+from portal.submissions import withdraw_with_confirmation
 from portal.workflow import public_timeline
 
 from .forms import MembershipApplicationForm
@@ -101,16 +100,13 @@ def membership_withdraw_view(request, token):
     application, not_found = _application_or_404(request, token)
     if not_found:
         return not_found
-    refused_message = _("This application has already been decided and can no longer be withdrawn.")
-    if request.method == "POST":
-        return withdraw_and_return(
-            request,
-            application,
-            withdraw=lambda application: membership_withdraw(application=application),
-            done_message=_("Your application has been withdrawn. The lab will not take it further."),
-            refused_message=refused_message,
-        )
-    if not WORKFLOW.can_withdraw(application.status):
-        messages.error(request, refused_message)
-        return redirect(application.get_status_url())
-    return render(request, "alliances/withdraw_confirm.html", {"application": application})
+    return withdraw_with_confirmation(
+        request,
+        application,
+        workflow=WORKFLOW,
+        withdraw=lambda application: membership_withdraw(application=application),
+        template="alliances/withdraw_confirm.html",
+        context_name="application",
+        done_message=_("Your application has been withdrawn. The lab will not take it further."),
+        refused_message=_("This application has already been decided and can no longer be withdrawn."),
+    )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from labs.admin import AUDIT_FIELDS
-from portal.admin import StatusHistoryInline
+from portal.conversation_admin import MOVE_NOTE_HELP, ConversationAdminMixin, ConversationFilter
 from portal.csv_export import csv_response
 from portal.downloads import private_file_response
 from portal.scoping import LabScopedAdminMixin, own_lab_choices
@@ -19,10 +19,12 @@ from portal.workflow import TransitionNotAllowed
 from projects.admin import ProjectAdmin
 from projects.models import Project
 
-from .matching import suggest_matches
+from .admin_filters import ResponsibleLabFilter
+from .forms import CHALLENGE_ATTACHMENT_KINDS
 from .models import ChallengeAttachment, ChallengeRequest
 from .selectors import challenge_requests_visible_to
-from .services import challenge_move
+from .services import challenge_message_from_staff, challenge_move
+from .suggestion_admin import SuggestionsAdminMixin
 
 WORKFLOW = ChallengeRequest.WORKFLOW
 # The form's fields, read-only for staff (related focus areas are triage and stay editable).
@@ -33,7 +35,12 @@ class ChallengeTriageForm(forms.ModelForm):
     """The admin form: triage fields plus one workflow move, checked against the transition table."""
 
     move_to = forms.ChoiceField(label=_("Move to"), required=False)
-    move_note = forms.CharField(label=_("Note on the move"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    move_note = forms.CharField(
+        label=_("Note on the move"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=MOVE_NOTE_HELP,
+    )
     link_project = forms.ModelChoiceField(
         label=_("Existing project"),
         queryset=Project.objects.select_related("lab"),
@@ -83,9 +90,21 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(ChallengeRequest)
-class ChallengeRequestAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+class ChallengeRequestAdmin(SuggestionsAdminMixin, ConversationAdminMixin, LabScopedAdminMixin, SimpleHistoryAdmin):
     def visible_to(self, user, queryset):
         return challenge_requests_visible_to(user, queryset)
+
+    conversation_workflow = WORKFLOW
+    conversation_files = CHALLENGE_ATTACHMENT_KINDS
+
+    def write_to_submitter(self, request, challenge, form):
+        challenge_message_from_staff(
+            challenge=challenge,
+            by=request.user,
+            body=form.cleaned_data["body"],
+            files=form.cleaned_data["files"],
+            ask_for_information=form.cleaned_data["ask_for_information"],
+        )
 
     form = ChallengeTriageForm
     change_list_template = "admin/challenges/challengerequest/change_list.html"
@@ -101,12 +120,15 @@ class ChallengeRequestAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     ]
     list_filter = [
         "status",
+        ConversationFilter,
+        ResponsibleLabFilter,  # and submitted_at below: the knowledge-transfer report links with both
         "lab",
         "preferred_lab",
         "sector",
         ("owner", admin.RelatedOnlyFieldListFilter),
         "confidentiality",
         "focus_areas",
+        "submitted_at",
     ]
     search_fields = ["reference", "title", "organisation_name", "contact_name", "email", "problem_statement"]
     list_select_related = ["lab", "preferred_lab", "owner"]
@@ -122,7 +144,7 @@ class ChallengeRequestAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
         *ENTERPRISE_FIELDS,
         *AUDIT_FIELDS,
     ]
-    inlines = [AttachmentInline, StatusHistoryInline]
+    inlines = [AttachmentInline]  # the status history stands beside the conversation
     fieldsets = [
         (None, {"fields": ["reference", "status", "submitted_at", "language"]}),
         (_("Workflow"), {"fields": ["move_to", "move_note", "link_project", "resulting_project"]}),
@@ -174,21 +196,6 @@ class ChallengeRequestAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
         url = reverse("admin:projects_project_change", args=[challenge.project_id])
         return format_html('<a href="{}">{}</a>', url, challenge.project)
 
-    @admin.display(description=_("ranked by how well they match the problem statement"))
-    def suggested_matches(self, challenge):
-        if not challenge.pk:
-            return "—"
-        sections = []
-        labels = {"labs": _("Labs"), "focus_areas": _("Focus areas"), "projects": _("Projects"), "people": _("People")}
-        for key, matches in suggest_matches(challenge).items():
-            rows = format_html_join(
-                "",
-                "<li>{} <small>({})</small></li>",
-                ((match.obj, ", ".join(match.terms)) for match in matches),
-            )
-            sections.append(format_html("<h4>{}</h4><ol>{}</ol>", labels[key], rows or _("No match")))
-        return format_html_join("", "{}", ((section,) for section in sections))
-
     def save_related(self, request, form, formsets, change):
         # The workflow move comes after the many-to-many fields are saved: a request converted in the same save
         # that changes its focus areas gives the new project the new ones.
@@ -218,6 +225,7 @@ class ChallengeRequestAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
                 name="challenges_challengerequest_attachment",
             ),
             path("export/", self.admin_site.admin_view(self.export_view), name="challenges_challengerequest_export"),
+            *self.suggestion_urls(),
             *super().get_urls(),
         ]
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from labs.models import FocusArea, JointLab
-from portal.forms import ConsentField, HoneypotField, ValidatedFilesField
+from portal.forms import ConsentField, CountedLengthMixin, HoneypotField, KeepsFilesMixin, ValidatedFilesField
 
 from .models import ChallengeRequest
 
@@ -14,7 +14,8 @@ class FocusAreaChoiceField(forms.ModelMultipleChoiceField):
         return f"{area.name} ({area.lab.display_name})"
 
 
-class ChallengeForm(forms.ModelForm):
+class ChallengeForm(KeepsFilesMixin, CountedLengthMixin, forms.ModelForm):
+    held_form_name = "challenge"
     focus_areas = FocusAreaChoiceField(
         label=_("Related focus areas"),
         queryset=FocusArea.objects.select_related("lab"),

@@ -22,6 +22,7 @@ class ChallengeRequest(TimestampedModel):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")
         UNDER_REVIEW = "under_review", _("Under review")
+        WAITING = "waiting", _("Waiting for information")
         MATCHED = "matched", _("Matched")
         IN_DISCUSSION = "in_discussion", _("In discussion")
         CONVERTED = "converted", _("Converted to project")
@@ -181,14 +182,17 @@ class ChallengeRequest(TimestampedModel):
 ChallengeRequest.WORKFLOW = Workflow(
     status_choices=ChallengeRequest.Status,
     transitions={
-        "submitted": frozenset({"under_review", "withdrawn"}),
-        "under_review": frozenset({"matched", "declined", "closed", "withdrawn"}),
-        "matched": frozenset({"in_discussion", "declined", "closed", "withdrawn"}),
-        "in_discussion": frozenset({"converted", "declined", "closed", "withdrawn"}),
+        "submitted": frozenset({"under_review", "waiting", "withdrawn"}),
+        "under_review": frozenset({"waiting", "matched", "declined", "closed", "withdrawn"}),
+        # Staff ask the enterprise formally; its answer (or staff) moves the request on again.
+        "waiting": frozenset({"under_review", "matched", "in_discussion", "declined", "closed", "withdrawn"}),
+        "matched": frozenset({"waiting", "in_discussion", "declined", "closed", "withdrawn"}),
+        "in_discussion": frozenset({"waiting", "converted", "declined", "closed", "withdrawn"}),
     },
     public_labels={
         "submitted": _("Received — we will review it shortly"),
         "under_review": _("Being reviewed by the labs"),
+        "waiting": _("Waiting for your information — please answer the lab's question below"),
         "matched": _("Matched with a lab"),
         "in_discussion": _("In discussion with the lab"),
         "converted": _("Became a joint project"),
@@ -197,6 +201,7 @@ ChallengeRequest.WORKFLOW = Workflow(
         "withdrawn": _("Withdrawn by you"),
     },
     withdrawn="withdrawn",
+    waiting="waiting",
 )
 
 
@@ -217,3 +222,37 @@ class ChallengeAttachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class SuggestionFeedback(models.Model):
+    """What staff did with one suggested match of a request: added it, or marked it unhelpful. The data to measure
+    the ranking with; an unhelpful suggestion is not offered for that request again."""
+
+    class Verdict(models.TextChoices):
+        ADDED = "added", _("Added")
+        UNHELPFUL = "unhelpful", _("Unhelpful")
+
+    challenge = models.ForeignKey(
+        ChallengeRequest, on_delete=models.CASCADE, related_name="suggestion_feedback", verbose_name=_("challenge")
+    )
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    verdict = models.CharField(_("verdict"), max_length=10, choices=Verdict.choices)
+    model_name = models.CharField(_("ranking model"), max_length=60, blank=True)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("marked by")
+    )
+    marked_at = models.DateTimeField(_("marked at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-marked_at"]
+        verbose_name = _("suggestion feedback")
+        verbose_name_plural = _("suggestion feedback")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["challenge", "content_type", "object_id", "verdict"], name="suggestionfeedback_unique_mark"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.challenge_id}: {self.content_type.model} {self.object_id} {self.verdict}"

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from portal.conversation import erase_thread, thread_personal_data
 from portal.uploads import private_storage
 from portal.workflow import history
 
@@ -57,6 +58,7 @@ def challenge_personal_data(challenge):
             }
             for attachment in challenge.attachments.all()
         ],
+        "messages": thread_personal_data(challenge),
     }
 
 
@@ -85,5 +87,6 @@ def _erase(challenge, now):
     challenge.purged_at = now
     challenge.save()
     ChallengeRequest.history.filter(id=challenge.pk).delete()
+    names += erase_thread(challenge)
     transaction.on_commit(lambda: [private_storage().delete(name) for name in names])
     return len(names)

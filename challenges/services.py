@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from labs.models import FocusArea
-from portal.models import StatusChange
+from people.selectors import staff_public_name
+from portal.conversation import Correspondence, message_from_staff, message_from_submitter
+from portal.models import Message, StatusChange
 from portal.outbox import PublicSubmissionMail, queue_email, queue_status_email, site_url
 from portal.references import next_reference
 from portal.uploads import private_storage
@@ -26,9 +28,19 @@ ENTERPRISE = "enterprise"
 ANNOUNCED_STATUSES = {"matched", "declined", "converted", "withdrawn"}
 
 
-def _staff_inbox(challenge):
+def _lab_inbox(challenge):
     lab = challenge.responsible_lab
-    return (lab.inbox_email if lab and lab.inbox_email else "") or settings.PORTAL_INBOX_EMAIL
+    return lab.inbox_email if lab and lab.inbox_email else ""
+
+
+def _staff_inbox(challenge):
+    return _lab_inbox(challenge) or settings.PORTAL_INBOX_EMAIL
+
+
+def _staff_recipients(challenge):
+    """Who hears of the enterprise's messages and withdrawal: the request's owner, else the lab's or portal inbox."""
+    owner = challenge.owner
+    return [owner.email] if owner is not None and owner.is_active and owner.email else [_staff_inbox(challenge)]
 
 
 def challenge_submit(
@@ -45,6 +57,7 @@ def challenge_submit(
     try:
         with transaction.atomic():
             challenge = ChallengeRequest(**fields, language=language, consented_at=timezone.now())
+            challenge.lab = challenge.preferred_lab  # the assigned lab starts as the enterprise's choice
             challenge.reference = next_reference("CH")
             challenge.full_clean(validate_unique=False)  # the reference is fresh; the token is random
             challenge.save()
@@ -102,12 +115,63 @@ def challenge_transition(
                 workflow=ChallengeRequest.WORKFLOW,
                 template="challenge_status_changed",
                 name="challenge",
+                reply_to=_lab_inbox(challenge),
             )
     return change
 
 
 def challenge_withdraw(*, challenge: ChallengeRequest) -> StatusChange:
-    return challenge_transition(challenge=challenge, to=ChallengeRequest.Status.WITHDRAWN, actor_label=ENTERPRISE)
+    """The enterprise withdraws its request; staff are told."""
+    with transaction.atomic():
+        change = challenge_transition(challenge=challenge, to=ChallengeRequest.Status.WITHDRAWN, actor_label=ENTERPRISE)
+        queue_email(
+            to=_staff_recipients(challenge),
+            template="submission_withdrawn_for_staff",
+            context={
+                "subject": challenge,
+                "admin_url": site_url(reverse("admin:challenges_challengerequest_change", args=[challenge.pk])),
+            },
+        )
+    return change
+
+
+CORRESPONDENCE = Correspondence(
+    model=ChallengeRequest,
+    name="challenge",
+    workflow=ChallengeRequest.WORKFLOW,
+    move=lambda challenge, **move: challenge_transition(challenge=challenge, **move),
+    submitter_name=lambda challenge: challenge.contact_name,
+    lab_name=lambda challenge: challenge.responsible_lab.display_name if challenge.responsible_lab else "",
+    staff_recipients=_staff_recipients,
+    reply_to=_lab_inbox,
+)
+
+
+def challenge_message_from_staff(
+    *,
+    challenge: ChallengeRequest,
+    by: AbstractBaseUser,
+    body: str,
+    files: Iterable[tuple[UploadedFile, str]] = (),
+    ask_for_information: bool = False,
+) -> Message:
+    """Staff write to the enterprise from the request's admin page (portal.conversation)."""
+    return message_from_staff(
+        subject=challenge,
+        correspondence=CORRESPONDENCE,
+        by=by,
+        author_name=staff_public_name(by),
+        body=body,
+        files=files,
+        ask_for_information=ask_for_information,
+    )
+
+
+def challenge_message_from_enterprise(
+    *, challenge: ChallengeRequest, body: str, files: Iterable[tuple[UploadedFile, str]] = ()
+) -> Message:
+    """The enterprise answers or adds information and files on its status page; staff are e-mailed."""
+    return message_from_submitter(subject=challenge, correspondence=CORRESPONDENCE, body=body, files=files)
 
 
 def challenge_convert_to_project(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import admin
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.shortcuts import render
 from django.urls import reverse
@@ -22,6 +22,8 @@ from alliances.selectors import membership_applications_visible_to
 from challenges.models import ChallengeRequest
 from challenges.selectors import challenge_requests_visible_to
 from labs.models import FocusArea
+from portal.conversation import awaiting_staff_reply
+from portal.conversation_admin import ConversationFilter
 from recruitment.models import Application, Review
 from recruitment.selectors import (
     applications_reviewed_by,
@@ -129,6 +131,7 @@ def dashboard_view(request):
         .order_by("submitted_at")[:20],
         "waiting_total": challenges.filter(status="submitted", submitted_at__lt=waiting_since).count(),
         "waiting_days": settings.TRIAGE_WAIT_DAYS,
+        "conversations": _conversation_rows(challenges, applications),
         "closing_calls": calls.filter(closes_at__gte=now, closes_at__lt=now + datetime.timedelta(days=30))
         .annotate(application_total=Count("applications"))
         .select_related("programme__lab")
@@ -164,6 +167,30 @@ def dashboard_view(request):
         ),
     }
     return render(request, "admin/dashboard.html", context)
+
+
+def _conversation_rows(challenges, applications):
+    """Per kind of submission: how many wait for the submitter's information, and how many for our answer (one
+    query each)."""
+    rows = []
+    for label, model, queryset in (
+        (_("Challenge requests"), ChallengeRequest, challenges),
+        (_("Applications"), Application, applications),
+    ):
+        counts = queryset.aggregate(
+            waiting=Count("pk", filter=Q(status=model.WORKFLOW.waiting)),
+            awaiting=Count("pk", filter=Q(pk__in=awaiting_staff_reply(model))),
+        )
+        rows.append(
+            {
+                "label": label,
+                "waiting_for_submitter": counts["waiting"],
+                "waiting_for_submitter_url": _changelist(model, conversation=ConversationFilter.AWAITING_SUBMITTER),
+                "awaiting_answer": counts["awaiting"],
+                "awaiting_answer_url": _changelist(model, conversation=ConversationFilter.AWAITING_STAFF),
+            }
+        )
+    return rows
 
 
 def _review_rows(user, applications):

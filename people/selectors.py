@@ -2,10 +2,12 @@
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from portal.scoping import lab_ids_of, restrict_to_labs, sees_all_labs
 
 from .models import Person, StaffLabAccess
+from .roles import ADMIN, EDITOR, GROUP_NAMES, LAB_MANAGER, REVIEWER, ROLE_LABELS
 
 
 def _linked_to_labs(lab_ids):
@@ -39,3 +41,18 @@ def staff_colleagues_of(user, queryset: QuerySet | None = None) -> QuerySet:
 def staff_display_name(account) -> str:
     """How a staff account is shown in pickers and filters: the person's name, the sign-in name only without one."""
     return account.get_full_name() or account.get_username()
+
+
+def staff_role_label(account) -> str:
+    """The staff member's role in words ("lab manager"), for submitters who want to know who their contact is."""
+    group_names = {group.name for group in account.groups.all()}
+    for role in (LAB_MANAGER, EDITOR, ADMIN, REVIEWER):
+        if GROUP_NAMES[role] in group_names:
+            return str(ROLE_LABELS[role])
+    return ""
+
+
+def staff_public_name(account) -> str:
+    """How a staff member is named to enterprises and students: their name, never the sign-in name (often an
+    e-mail address); "A member of staff" when the account has no name."""
+    return account.get_full_name() or str(_("A member of staff"))

@@ -65,9 +65,18 @@ class StatusHistoryInline(GenericTabularInline):
     model = StatusChange
     extra = 0
     can_delete = False
-    fields = ["changed_at", "from_status", "to_status", "changed_by", "actor_label", "note"]
+    fields = ["changed_at", "from_label", "to_label", "changed_by", "actor_label", "note"]
     readonly_fields = fields
     verbose_name_plural = _("status history")
+
+    # The workflow's words ("Under review"), not the stored codes ("under_review").
+    @admin.display(description=_("from"))
+    def from_label(self, change):
+        return self.parent_model.WORKFLOW.label(change.from_status) if change.from_status else "—"
+
+    @admin.display(description=_("to"))
+    def to_label(self, change):
+        return self.parent_model.WORKFLOW.label(change.to_status)
 
     def has_add_permission(self, request, obj=None):
         return False

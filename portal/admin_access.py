@@ -166,4 +166,3 @@ def check_no_secret_lookups(app_configs=None, **kwargs):
                     )
                 )
     return errors
-

@@ -26,6 +26,14 @@ def _private_link_pattern(private_paths):
     return re.compile("|".join(alternatives)) if alternatives else None
 
 
+@lru_cache(maxsize=8)
+def _private_parameter_pattern(names):
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"((?:[?&]|%3[Ff]|%26)(?:{alternatives})(?:=|%3[Dd]))[^&\s\"'<>#]*")
+
+
 def _keep_prefix(match):
     prefix = next(group for group in match.groups() if group is not None)
     return f"{prefix}[redacted]"
@@ -34,9 +42,12 @@ def _keep_prefix(match):
 def redact(text):
     """`text` with the secret part of every private link replaced by [redacted]. Private links carry a token;
     logs are read by more people than the token's owner. The apps register which paths carry one, and how many
-    secret segments follow (portal.registry.register_private_path)."""
+    secret segments follow (portal.registry.register_private_path); the same for the values of query parameters
+    that carry what a visitor typed (register_private_parameter)."""
     pattern = _private_link_pattern(tuple(registry.private_paths.items()))
-    return pattern.sub(_keep_prefix, text) if pattern else text
+    text = pattern.sub(_keep_prefix, text) if pattern else text
+    parameters = _private_parameter_pattern(tuple(sorted(registry.private_parameters)))
+    return parameters.sub(lambda match: f"{match.group(1)}[redacted]", text) if parameters else text
 
 
 class RedactPrivateLinks(logging.Filter):

@@ -88,8 +88,10 @@ def site_url(path):
     return f"{settings.SITE_URL}{path}"
 
 
-def queue_status_email(*, submission, workflow, template, name):
-    """Tell a submitter (enterprise or student) of their submission's new status, in the language they used."""
+def queue_status_email(*, submission, workflow, template, name, reply_to=""):
+    """Tell a submitter (enterprise or student) of their submission's new status, in the language they used.
+    `reply_to`: the lab's inbox, so that an answer by e-mail reaches someone; without one the e-mail points to the
+    conversation on the status page."""
     queue_email(
         to=[submission.email],
         template=template,
@@ -97,8 +99,10 @@ def queue_status_email(*, submission, workflow, template, name):
             name: submission,
             "status_label": workflow.public_label(submission.status),
             "status_url": site_url(submission.get_status_url()),
+            "reply_to": reply_to,
         },
         language=submission.language,
+        reply_to=reply_to,
     )
 
 

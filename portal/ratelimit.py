@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.shortcuts import render
+from django.utils.translation import ngettext
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -41,8 +42,7 @@ def allow_key(name, rate):
     """Count one use of `name` (a scope and a client, an e-mail recipient…); False once `rate` is used up in the
     current window."""
     limit, period = parse_rate(rate)
-    window = int(time.time() // period)
-    key = f"ratelimit:{name}:{window}"
+    key = _window_key(name, period)
     if cache.add(key, 1, timeout=period + 1):
         return True
     try:
@@ -51,6 +51,21 @@ def allow_key(name, rate):
         cache.add(key, 1, timeout=period + 1)
         count = 1
     return count <= limit
+
+
+def used_up(scope, request, rate):
+    """Whether the client has used up `rate` in this window, without counting: for limits on what is accepted
+    (count_use once it is), so that a form sent back with an error costs nothing."""
+    limit, period = parse_rate(rate)
+    return (cache.get(_window_key(f"{scope}:{client_ip(request)}", period)) or 0) >= limit
+
+
+def count_use(scope, request, rate):
+    allow(scope, request, rate)
+
+
+def _window_key(name, period):
+    return f"ratelimit:{name}:{int(time.time() // period)}"
 
 
 def retry_after_seconds(rate):
@@ -63,3 +78,16 @@ def too_many_requests(request, rate):
     response = render(request, "429.html", status=429)
     response["Retry-After"] = str(retry_after_seconds(rate))
     return response
+
+
+def rate_limit_message(rate):
+    """What a form says when the client has sent as many submissions as `rate` allows: the form comes back with
+    what was typed, and says when to send it."""
+    minutes = max(1, round(retry_after_seconds(rate) / 60))
+    return ngettext(
+        "You have sent several submissions in a short time. Nothing you typed is lost: please send this form again "
+        "in %(minutes)d minute.",
+        "You have sent several submissions in a short time. Nothing you typed is lost: please send this form again "
+        "in %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}

@@ -22,9 +22,21 @@ class SearchType:
     public_filter: dict = field(default_factory=dict)  # what a record must match to be shown to the public
     related: tuple = ()  # what each result's title and URL need, fetched in the same query
     position: int = 100  # where its group stands on the results page
+    first: Callable | None = None  # () -> Q of the records shown first in their group (open calls)
 
     def public_queryset(self):
         return self.model._default_manager.filter(**self.public_filter).select_related(*self.related)
+
+
+@dataclass(frozen=True)
+class Matchable:
+    """A kind of record that ranking (portal.ranking) suggests for challenge requests or finds for visitors: its
+    profile is the text a person reads to judge the fit (public fields only for public records)."""
+
+    key: str
+    model: type[models.Model]
+    profile: Callable  # record -> text, in every language the record is written in
+    part_of: Callable | None = None  # record -> the records whose profile includes this one's (a focus area's lab)
 
 
 @dataclass(frozen=True)
@@ -63,12 +75,15 @@ class Registry:
     public_models: set = field(default_factory=set)  # saving one of these changes what the public site shows
     lab_owned: dict = field(default_factory=dict)  # model -> ORM path from it to its JointLab ("pk" for a lab)
     private_paths: dict[str, int] = field(default_factory=dict)  # URL path prefix -> secret segments after it
+    private_parameters: set = field(default_factory=set)  # query parameters whose values logs must not keep
     retention_purges: list[tuple[str, Callable]] = field(default_factory=list)
     staff_lab_ids: Callable | None = None  # user -> ids of the labs that staff account works for
     pickers: dict = field(default_factory=dict)  # model -> Picker: what a lab-scoped user may pick of it
     all_labs_permission: str = ""  # the permission that lifts lab scoping
     page_sections: list[PageSection] = field(default_factory=list)
     email_attachments: list[Callable] = field(default_factory=list)  # outbox e-mail -> [(name, content, type)]
+    matchables: dict = field(default_factory=dict)  # model -> Matchable
+    correspondences: list = field(default_factory=list)  # portal.conversation.Correspondence of each submission kind
 
 
 registry = Registry()
@@ -76,6 +91,11 @@ registry = Registry()
 
 def register_search_type(search_type: SearchType) -> None:
     registry.search_types.append(search_type)
+
+
+def register_matchable(matchable: Matchable) -> None:
+    """Keep ranking data (search terms, an embedding) for every record of `matchable.model`, refreshed on save."""
+    registry.matchables[matchable.model] = matchable
 
 
 def register_sitemap(*, sections: Iterable[str] = (), entries: Iterable[SitemapEntry] = ()) -> None:
@@ -102,6 +122,12 @@ def register_private_path(prefix: str, *, secret_segments: int = 1) -> None:
     registry.private_paths[prefix] = secret_segments
 
 
+def register_private_parameter(name: str) -> None:
+    """A query parameter that may carry what a visitor typed (a problem description carried into a form): its
+    value is redacted from every log line, like a private link's token."""
+    registry.private_parameters.add(name)
+
+
 def register_retention_purge(label: str, purge: Callable) -> None:
     """purge(now=…) -> (records erased, files removed); run by `manage.py purge_expired`."""
     registry.retention_purges.append((label, purge))
@@ -126,3 +152,9 @@ def register_email_attachments(attachments: Callable) -> None:
     """attachments(email) -> [(filename, content, mimetype)]: files an app keeps for one of its queued e-mails
     (an event's calendar file), sent with it on every attempt."""
     registry.email_attachments.append(attachments)
+
+
+def register_correspondence(correspondence) -> None:
+    """A kind of submission whose submitter and staff write to each other (portal.conversation): the daily
+    reminders of unanswered questions go through every one registered."""
+    registry.correspondences.append(correspondence)

@@ -242,6 +242,8 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # The staff dashboard flags requests still untriaged after this many days.
 TRIAGE_WAIT_DAYS = env.int("TRIAGE_WAIT_DAYS", default=7)
 CHALLENGE_RATE_LIMIT = env.str("CHALLENGE_RATE_LIMIT", default="10/h")
+# The public lab finder embeds what visitors type: a few searches a minute each is plenty for a person.
+LAB_FINDER_RATE_LIMIT = env.str("LAB_FINDER_RATE_LIMIT", default="20/m")
 TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
 CHALLENGE_RETENTION_DAYS = env.int("CHALLENGE_RETENTION_DAYS", default=730)
@@ -258,6 +260,14 @@ ALLIANCE_RATE_LIMIT = env.str("ALLIANCE_RATE_LIMIT", default="10/h")
 ALLIANCE_RETENTION_DAYS = env.int("ALLIANCE_RETENTION_DAYS", default=730)
 EVENT_REGISTRATION_RATE_LIMIT = env.str("EVENT_REGISTRATION_RATE_LIMIT", default="10/h")
 EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=180)
+# Conversations on challenge requests and applications (portal.conversation).
+MESSAGE_MAX_LENGTH = env.int("MESSAGE_MAX_LENGTH", default=5000)
+MESSAGE_RATE_LIMIT = env.str("MESSAGE_RATE_LIMIT", default="20/h")  # per private link
+INFORMATION_REMINDER_DAYS = env.int("INFORMATION_REMINDER_DAYS", default=7)
+# A public form's rate limits count accepted submissions; every post (each may carry files to parse) counts here.
+FORM_ATTEMPT_RATE_LIMIT = env.str("FORM_ATTEMPT_RATE_LIMIT", default="60/h")
+# Files that passed their checks on a form that failed on another field are held this long for the next attempt.
+HELD_UPLOAD_HOURS = env.int("HELD_UPLOAD_HOURS", default=24)
 
 # Object storage (S3 or compatible) when a bucket is configured: public media under public/, private uploads
 # under private/ (or in a bucket of their own) with private ACLs. Staff still download private files through

@@ -70,7 +70,9 @@ def news_article_data(request, article, *, people=()):
     if article.image:
         data["image"] = [request.build_absolute_uri(article.image.url)]
     if people:
-        data["mentions"] = [{"@type": "Person", "name": person.name, "url": absolute(request, person)} for person in people]
+        data["mentions"] = [
+            {"@type": "Person", "name": person.name, "url": absolute(request, person)} for person in people
+        ]
     return data
 
 

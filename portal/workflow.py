@@ -19,6 +19,7 @@ class Workflow:
     transitions: dict  # status -> frozenset of statuses it may move to
     public_labels: dict  # status -> the plain words an enterprise or student sees
     withdrawn: str  # the status the submitter's Withdraw button leads to
+    waiting: str = ""  # staff asked the submitter for information; the submitter's answer ends it
 
     def targets(self, status):
         return self.transitions.get(status, frozenset())
@@ -34,6 +35,9 @@ class Workflow:
 
     def can_withdraw(self, status):
         return self.withdrawn in self.targets(status)
+
+    def can_wait(self, status):
+        return bool(self.waiting) and self.waiting in self.targets(status)
 
 
 def record_creation(obj, *, actor_label, status_field="status"):

@@ -7,27 +7,28 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from labs.admin import AUDIT_FIELDS
-from portal.admin import StatusHistoryInline
+from portal.conversation_admin import MOVE_NOTE_HELP, ConversationAdminMixin, ConversationFilter
 from portal.csv_export import csv_response
 from portal.downloads import MetadataNotRemoved, private_file_response
 from portal.scoping import LabScopedAdminMixin
 from portal.workflow import TransitionNotAllowed
 
-from .models import Application, ApplicationReferee, Review
+from .application_inlines import RefereeInline, ReviewInline
+from .forms import MESSAGE_FILE_KINDS
+from .models import Application, ApplicationReferee
 from .selectors import (
     applications_triaged_by,
     applications_visible_to,
     hides_identity,
     reviewer_only,
-    reviews_visible_to,
     triages,
 )
-from .services import application_bulk_transition, application_transition
+from .services import application_bulk_transition, application_message_from_staff, application_transition
 
 WORKFLOW = Application.WORKFLOW
 APPLICANT_IDENTITY = list(Application.IDENTITY_FIELDS)
@@ -36,7 +37,12 @@ APPLICANT_FIELDS = [*Application.APPLICANT_FIELDS, "consented_at"]
 
 class ApplicationMoveForm(forms.ModelForm):
     move_to = forms.ChoiceField(label=_("Move to"), required=False)
-    move_note = forms.CharField(label=_("Note on the move"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    move_note = forms.CharField(
+        label=_("Note on the move"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=MOVE_NOTE_HELP,
+    )
 
     class Meta:
         model = Application
@@ -74,45 +80,6 @@ class AverageScoreFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RefereeInline(admin.TabularInline):
-    model = ApplicationReferee
-    extra = 0
-    can_delete = False
-    fields = ["name", "email", "institution", "letter_link", "letter_uploaded_at"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("letter"))
-    def letter_link(self, referee):
-        if not referee.letter:
-            return _("not received yet")
-        url = reverse("admin:recruitment_application_document", args=[referee.application_id, f"letter-{referee.pk}"])
-        return format_html('<a href="{}">{}</a>', url, _("Download the letter"))
-
-
-class ReviewInline(admin.TabularInline):
-    model = Review
-    extra = 0
-    can_delete = False
-    fields = ["reviewer", *Review.CRITERIA, "score", "recommendation", "conflict_of_interest", "comment"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def get_queryset(self, request):
-        # Reviewers judge independently: each sees only their own review.
-        return reviews_visible_to(request.user, super().get_queryset(request).select_related("reviewer"))
-
-
 def _bulk(to, description):
     def action(modeladmin, request, queryset):
         moved, refused = application_bulk_transition(applications=list(queryset), to=to, by=request.user)
@@ -147,10 +114,26 @@ def _reviews_only(request, application):
 
 
 @admin.register(Application)
-class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+class ApplicationAdmin(ConversationAdminMixin, LabScopedAdminMixin, SimpleHistoryAdmin):
     # An application belongs to its call's lab; a reviewer also sees the ones assigned to them.
     def visible_to(self, user, queryset):
         return applications_visible_to(user, queryset)
+
+    conversation_workflow = Application.WORKFLOW
+    conversation_files = MESSAGE_FILE_KINDS
+
+    def may_read_conversation(self, request, application):
+        return triages(request.user, application)  # never a reviewer: the thread names the applicant
+
+    def write_to_submitter(self, request, application, form):
+        data = form.cleaned_data
+        application_message_from_staff(
+            application=application,
+            by=request.user,
+            body=data["body"],
+            files=data["files"],
+            ask_for_information=data["ask_for_information"],
+        )
 
     form = ApplicationMoveForm
     change_list_template = "admin/recruitment/application/change_list.html"
@@ -158,6 +141,7 @@ class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["reference", "name", "call", "status", "university", "average", "reviews_counted", "submitted_at"]
     list_filter = [
         "status",
+        ConversationFilter,
         "call",
         "call__programme__lab",
         "university",
@@ -168,7 +152,7 @@ class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["call__programme__lab"]
     date_hierarchy = "submitted_at"
     autocomplete_fields = ["reviewers"]
-    inlines = [RefereeInline, ReviewInline, StatusHistoryInline]
+    inlines = [RefereeInline, ReviewInline]  # the status history stands beside the conversation
     actions = [
         _bulk("under_review", _("Move the selected to “Under review”")),
         _bulk("shortlisted", _("Shortlist the selected")),
@@ -207,9 +191,6 @@ class ApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
             fieldsets.insert(1, (_("Workflow"), {"fields": ["move_to", "move_note", "reviewers", "internal_notes"]}))
             fieldsets.append((_("Audit"), {"fields": AUDIT_FIELDS, "classes": ["collapse"]}))
         return fieldsets
-
-    def get_inlines(self, request, obj):
-        return self.inlines if not _reviews_only(request, obj) else [RefereeInline, ReviewInline]
 
     REVIEWER_HIDDEN_COLUMNS = {"average", "reviews_counted"}  # reviewers judge without seeing each other's scores
 

@@ -2,7 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from labs.models import FocusArea
-from portal.forms import ConsentField, HoneypotField, ValidatedFileField, count_words
+from portal.forms import (
+    ConsentField,
+    CountedLengthMixin,
+    HoneypotField,
+    KeepsFilesMixin,
+    ValidatedFileField,
+    count_words,
+)
 from projects.models import Project
 
 from .models import Application, Review
@@ -10,7 +17,12 @@ from .models import Application, Review
 REFEREE_COUNT = 2
 
 
-class ApplicationForm(forms.ModelForm):
+# What staff and students may attach to the messages of an application: documents and scans.
+MESSAGE_FILE_KINDS = ("pdf", "docx", "png", "jpeg")
+
+
+class ApplicationForm(KeepsFilesMixin, CountedLengthMixin, forms.ModelForm):
+    held_form_name = "application"
     cv = ValidatedFileField(label=_("CV (PDF)"), allowed=("pdf",), help_text=_("PDF only, at most 10 MB."))
     transcript = ValidatedFileField(
         label=_("Transcript (PDF)"), allowed=("pdf",), required=False, help_text=_("Optional. PDF only, at most 10 MB.")

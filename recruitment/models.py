@@ -110,6 +110,7 @@ class Application(TimestampedModel):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")
         UNDER_REVIEW = "under_review", _("Under review")
+        WAITING = "waiting", _("Waiting for information")
         SHORTLISTED = "shortlisted", _("Shortlisted")
         INTERVIEW = "interview", _("Interview")
         OFFERED = "offered", _("Offered")
@@ -200,15 +201,18 @@ class Application(TimestampedModel):
 Application.WORKFLOW = Workflow(
     status_choices=Application.Status,
     transitions={
-        "submitted": frozenset({"under_review", "rejected", "withdrawn"}),
-        "under_review": frozenset({"shortlisted", "rejected", "withdrawn"}),
-        "shortlisted": frozenset({"interview", "rejected", "withdrawn"}),
-        "interview": frozenset({"offered", "rejected", "withdrawn"}),
+        "submitted": frozenset({"under_review", "waiting", "rejected", "withdrawn"}),
+        "under_review": frozenset({"waiting", "shortlisted", "rejected", "withdrawn"}),
+        # Staff ask the student formally; the answer (or staff) moves the application on again.
+        "waiting": frozenset({"under_review", "shortlisted", "interview", "rejected", "withdrawn"}),
+        "shortlisted": frozenset({"waiting", "interview", "rejected", "withdrawn"}),
+        "interview": frozenset({"waiting", "offered", "rejected", "withdrawn"}),
         "offered": frozenset({"accepted", "declined", "rejected", "withdrawn"}),
     },
     public_labels={
         "submitted": _("Received — the lab will review it after the deadline"),
         "under_review": _("Being reviewed"),
+        "waiting": _("Waiting for your information — please answer the lab's question below"),
         "shortlisted": _("Shortlisted"),
         "interview": _("Invited to interview"),
         "offered": _("Offered a place"),
@@ -218,6 +222,7 @@ Application.WORKFLOW = Workflow(
         "withdrawn": _("Withdrawn by you"),
     },
     withdrawn="withdrawn",
+    waiting="waiting",
 )
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from portal.conversation import erase_thread, thread_personal_data
 from portal.uploads import private_storage
 from portal.workflow import history
 
@@ -48,6 +49,7 @@ def application_personal_data(application):
             }
             for referee in application.referees.all()
         ],
+        "messages": thread_personal_data(application),
     }
 
 
@@ -91,5 +93,6 @@ def _erase(application, now):
     # Audit copies hold the same personal data.
     Application.history.filter(id=application.pk).delete()
     Review.history.filter(application_id=application.pk).delete()
+    names += erase_thread(application)
     transaction.on_commit(lambda: [private_storage().delete(name) for name in names])
     return len(names)

@@ -14,8 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from labs.models import FocusArea
+from people.selectors import staff_public_name
+from portal.conversation import Correspondence, message_from_staff, message_from_submitter
 from portal.flags import records_set_flag
-from portal.models import StatusChange
+from portal.models import Message, StatusChange
 from portal.outbox import PublicSubmissionMail, queue_email, queue_status_email, site_url
 from portal.references import next_reference
 from portal.uploads import private_storage
@@ -199,6 +201,7 @@ def application_transition(
                 workflow=Application.WORKFLOW,
                 template="application_status_changed",
                 name="application",
+                reply_to=application.call.programme.lab.inbox_email,
             )
     return change
 
@@ -219,7 +222,58 @@ def application_bulk_transition(
 
 
 def application_withdraw(*, application: Application) -> StatusChange:
-    return application_transition(application=application, to=Application.Status.WITHDRAWN, actor_label=APPLICANT)
+    """The student withdraws; the lab is told."""
+    with transaction.atomic():
+        change = application_transition(application=application, to=Application.Status.WITHDRAWN, actor_label=APPLICANT)
+        queue_email(
+            to=[_staff_inbox(application.call)],
+            template="submission_withdrawn_for_staff",
+            context={
+                "subject": application,
+                "admin_url": site_url(reverse("admin:recruitment_application_change", args=[application.pk])),
+            },
+        )
+    return change
+
+
+CORRESPONDENCE = Correspondence(
+    model=Application,
+    name="application",
+    workflow=Application.WORKFLOW,
+    move=lambda application, **move: application_transition(application=application, **move),
+    submitter_name=lambda application: application.name,
+    lab_name=lambda application: application.call.programme.lab.display_name,
+    staff_recipients=lambda application: [_staff_inbox(application.call)],
+    reply_to=lambda application: application.call.programme.lab.inbox_email,
+)
+
+
+def application_message_from_staff(
+    *,
+    application: Application,
+    by: AbstractBaseUser,
+    body: str,
+    files: Iterable[tuple[UploadedFile, str]] = (),
+    ask_for_information: bool = False,
+) -> Message:
+    """Staff write to the student from the application's admin page (portal.conversation). Reviewers never do:
+    the admin offers this only to those who triage the application."""
+    return message_from_staff(
+        subject=application,
+        correspondence=CORRESPONDENCE,
+        by=by,
+        author_name=staff_public_name(by),
+        body=body,
+        files=files,
+        ask_for_information=ask_for_information,
+    )
+
+
+def application_message_from_student(
+    *, application: Application, body: str, files: Iterable[tuple[UploadedFile, str]] = ()
+) -> Message:
+    """The student answers or adds information and files on the status page; the lab is e-mailed."""
+    return message_from_submitter(subject=application, correspondence=CORRESPONDENCE, body=body, files=files)
 
 
 def letter_deadline(call):

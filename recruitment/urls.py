@@ -12,5 +12,15 @@ urlpatterns = [
     path("applications/status/<str:token>/", views.application_status_view, name="application_status"),
     path("applications/status/<str:token>/withdraw/", views.application_withdraw_view, name="application_withdraw"),
     path("applications/status/<str:token>/data.json", views.application_data_view, name="application_data"),
+    path(
+        "applications/status/<str:token>/files/<str:document>/",
+        views.application_file_view,
+        name="application_file",
+    ),
+    path(
+        "applications/status/<str:token>/messages/files/<int:attachment_id>/",
+        views.application_message_file_view,
+        name="application_message_file",
+    ),
     path("referees/<str:token>/", views.referee_upload_view, name="referee_upload"),
 ]

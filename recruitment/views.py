@@ -1,28 +1,38 @@
 from django.conf import settings
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
 
 from events.ical import CalendarEntry, calendar_bytes, calendar_response, uid_for
 from labs.models import Programme
-from portal.downloads import personal_data_download
-from portal.ratelimit import allow, too_many_requests
-from portal.submissions import withdraw_and_return
-from portal.workflow import public_timeline
+from portal.downloads import personal_data_download, private_file_response
+from portal.held_uploads import release
+from portal.ratelimit import allow, count_use, rate_limit_message, too_many_requests, used_up
+from portal.submissions import (
+    conversation_file_response,
+    link_not_found,
+    reply_from_status_page,
+    status_page_context,
+    submitted_summary,
+    withdraw_with_confirmation,
+)
 
-from .forms import ApplicationForm, RefereeLetterForm
+from .forms import MESSAGE_FILE_KINDS, ApplicationForm, RefereeLetterForm
 from .models import Application, ApplicationReferee, Call
 from .personal_data import application_personal_data
 from .selectors import calls_open_to_the_public
 from .services import (
+    CORRESPONDENCE,
     CallNotOpen,
     DuplicateApplication,
     LetterWindowClosed,
+    application_message_from_student,
     application_submit,
     application_withdraw,
     letter_deadline,
@@ -85,11 +95,15 @@ def application_apply_view(request, slug):
     if call.state() != Call.State.OPEN:
         return _closed(request, call)
     if request.method == "POST":
-        if not allow("application-submit", request, settings.APPLICATION_RATE_LIMIT):
-            return too_many_requests(request, settings.APPLICATION_RATE_LIMIT)
+        # Every post is work (its files are parsed); only accepted applications count towards APPLICATION_RATE_LIMIT.
+        if not allow("application-attempt", request, settings.FORM_ATTEMPT_RATE_LIMIT):
+            return too_many_requests(request, settings.FORM_ATTEMPT_RATE_LIMIT)
         form = ApplicationForm(request.POST, request.FILES, call=call)
         if form.is_valid() and form.submitted_by_software():
             form.add_error(None, _("We could not accept this submission. Please try again."))
+        elif form.is_valid() and used_up("application-submit", request, settings.APPLICATION_RATE_LIMIT):
+            form.add_error(None, rate_limit_message(settings.APPLICATION_RATE_LIMIT))
+            form.keep_files_for_next_attempt()
         elif form.is_valid():
             return _submit(request, call, form)
     else:
@@ -114,40 +128,108 @@ def _submit(request, call, form):
         return _closed(request, call)  # the deadline passed while the form was being filled in
     except DuplicateApplication:
         pass  # the service e-mailed the address its existing link
+    count_use("application-submit", request, settings.APPLICATION_RATE_LIMIT)
+    release(form.held_files_used())
     # The same answer whether the address was new or had applied before: nothing to learn for a third party.
     return render(request, "recruitment/application_sent.html", {"call": call, "email": data["email"]})
 
 
-@never_cache
-def application_status_view(request, token):
-    application = get_object_or_404(Application.objects.select_related("call__programme__lab"), status_token=token)
-    workflow = Application.WORKFLOW
-    return render(
+def _application_or_not_found(request, token):
+    """The application of this private link, or the page that says what to do when the link leads nowhere."""
+    application = Application.objects.select_related("call__programme__lab").filter(status_token=token).first()
+    if application is not None:
+        return application, None
+    return None, link_not_found(
         request,
-        "recruitment/application_status.html",
-        {
-            "application": application,
-            "status_label": workflow.public_label(application.status),
-            "timeline": public_timeline(application, workflow),
-            "referees": application.referees.all(),
-            "can_withdraw": workflow.can_withdraw(application.status),
-        },
+        title=_("Application not found"),
+        lead=_("No application is at this link."),
+        advice=[
+            _(
+                "Check that you opened the whole link from our e-mail: some e-mail programs break long links across two lines."
+            ),
+            _(
+                "If you lost the link while the call is open, send the application form again with the same e-mail address: we e-mail you the link of your existing application instead of making a second one."
+            ),
+            _(
+                "Some time after a decision, an application's personal data is erased and its link stops working, as the privacy notice explains."
+            ),
+        ],
     )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def application_status_view(request, token):
+    """The student's private page: what they sent, the referees, the conversation with the lab and its answers."""
+    application, not_found = _application_or_not_found(request, token)
+    if not_found:
+        return not_found
+    form = None
+    if request.method == "POST":
+        response, form = reply_from_status_page(
+            request,
+            application,
+            write=lambda application, **message: application_message_from_student(application=application, **message),
+            allowed_files=MESSAGE_FILE_KINDS,
+        )
+        if response:
+            return response
+    context = {
+        "application": application,
+        "lab": application.call.programme.lab,
+        "summary": submitted_summary(application, Application.APPLICANT_FIELDS),
+        "referees": application.referees.all(),
+        **status_page_context(application, correspondence=CORRESPONDENCE, form=form, allowed_files=MESSAGE_FILE_KINDS),
+    }
+    return render(request, "recruitment/application_status.html", context, status=400 if form else 200)
+
+
+@never_cache
+def application_file_view(request, token, document):
+    """The CV or transcript the student sent, downloaded again from their own page."""
+    application, not_found = _application_or_not_found(request, token)
+    if not_found:
+        return not_found
+    stored = {"cv": application.cv, "transcript": application.transcript}.get(document)
+    if not stored:
+        raise Http404
+    return private_file_response(
+        stored, filename=f"{application.reference}-{document}.pdf", content_type="application/pdf"
+    )
+
+
+@never_cache
+def application_message_file_view(request, token, attachment_id):
+    """A file of the conversation, from the student's page: only this application's."""
+    application, not_found = _application_or_not_found(request, token)
+    if not_found:
+        return not_found
+    return conversation_file_response(application, attachment_id)
 
 
 @never_cache
 def application_data_view(request, token):
     """Everything the portal holds about this application, for the applicant to keep."""
-    application = get_object_or_404(Application, status_token=token)
+    application, not_found = _application_or_not_found(request, token)
+    if not_found:
+        return not_found
     return personal_data_download(application_personal_data(application), filename=f"{application.reference}-data.json")
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def application_withdraw_view(request, token):
-    return withdraw_and_return(
+    """GET asks for confirmation; POST withdraws and tells the lab."""
+    application, not_found = _application_or_not_found(request, token)
+    if not_found:
+        return not_found
+    return withdraw_with_confirmation(
         request,
-        get_object_or_404(Application, status_token=token),
+        application,
+        workflow=Application.WORKFLOW,
         withdraw=lambda application: application_withdraw(application=application),
+        template="recruitment/withdraw_confirm.html",
+        context_name="application",
         done_message=_("Your application has been withdrawn."),
         refused_message=_("This application has reached a final decision and can no longer be withdrawn."),
     )

@@ -30,6 +30,17 @@ ALLOWED = {
     ("in_discussion", "declined"),
     ("in_discussion", "closed"),
     ("in_discussion", "withdrawn"),
+    # Staff ask formally for information from any open status; the answer or staff move it on again.
+    ("submitted", "waiting"),
+    ("under_review", "waiting"),
+    ("matched", "waiting"),
+    ("in_discussion", "waiting"),
+    ("waiting", "under_review"),
+    ("waiting", "matched"),
+    ("waiting", "in_discussion"),
+    ("waiting", "declined"),
+    ("waiting", "closed"),
+    ("waiting", "withdrawn"),
 }
 
 
@@ -119,7 +130,9 @@ def test_the_enterprise_can_withdraw_while_not_final(client, django_capture_on_c
     assert "Your request has been withdrawn" in response.content.decode()
     assert "Withdraw my request" not in response.content.decode()
     assert history(challenge).get(to_status="withdrawn").actor_label == "enterprise"
-    assert len(mail.outbox) == 1
+    enterprise_mail, staff_mail = sorted(mail.outbox, key=lambda message: message.to != [challenge.email])
+    assert enterprise_mail.to == [challenge.email]
+    assert staff_mail.subject == f"{challenge.reference} was withdrawn"
 
 
 def test_a_final_request_cannot_be_withdrawn(client):
@@ -130,6 +143,10 @@ def test_a_final_request_cannot_be_withdrawn(client):
     assert "can no longer be withdrawn" in response.content.decode()
 
 
-def test_withdraw_needs_a_post(client):
+def test_withdrawal_asks_for_confirmation_on_its_own_page_first(client):
     challenge = factories.ChallengeRequestFactory()
-    assert client.get(reverse("challenges:challenge_withdraw", args=[challenge.status_token])).status_code == 405
+    response = client.get(reverse("challenges:challenge_withdraw", args=[challenge.status_token]))
+    assert response.status_code == 200
+    assert "Yes, withdraw the request" in response.content.decode()
+    challenge.refresh_from_db()
+    assert challenge.status == "submitted"  # looking at the question changes nothing

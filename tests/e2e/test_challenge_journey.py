@@ -41,7 +41,8 @@ def test_an_enterprise_submits_fixes_an_error_follows_the_link_and_withdraws(pag
     expect(page.locator(".error-summary")).to_contain_text("Please agree to the privacy notice")
     expect(page.get_by_label("Organisation name")).to_have_value("Fictional Plating Works Ltd")
 
-    page.get_by_label("Attachments").set_input_files(str(brief))  # browsers never keep a file across posts
+    # Browsers never fill a file input again: the portal kept the checked file and says so.
+    expect(page.locator("#div_id_attachments")).to_contain_text("Kept from your last attempt: brief.pdf")
     page.get_by_label(re.compile("I have read the")).check()
     page.get_by_role("button", name="Submit the challenge").click()
     expect(page.locator(".alert-success")).to_contain_text(re.compile(r"reference CH-\d{4}-\d{5}"))
@@ -53,8 +54,12 @@ def test_an_enterprise_submits_fixes_an_error_follows_the_link_and_withdraws(pag
     page.goto(f"{site}/challenges/{path}")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Challenge CH-")
 
-    page.get_by_role("button", name="Withdraw my request").click()
+    expect(page.locator(".submitted-summary")).to_contain_text("Scratches on chrome-plated parts")
+    expect(page.get_by_role("link", name="brief.pdf")).to_be_visible()
+
+    page.get_by_role("link", name="Withdraw my request…").click()
+    page.get_by_role("button", name="Yes, withdraw the request").click()
     expect(page.locator(".alert-success")).to_contain_text("Your request has been withdrawn")
     expect(page.locator(".challenge-status")).to_have_text("Withdrawn by you")
-    expect(page.get_by_role("button", name="Withdraw my request")).to_have_count(0)
+    expect(page.get_by_role("link", name="Withdraw my request…")).to_have_count(0)
     assert page.console_problems == []

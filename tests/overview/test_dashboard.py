@@ -98,7 +98,7 @@ def test_the_query_count_does_not_grow_with_the_data(client, manager, two_labs, 
     small = count_queries(client, "/admin/dashboard/")
     seed(*two_labs, n=12)
     assert count_queries(client, "/admin/dashboard/") == small
-    assert small <= 25
+    assert small <= 27  # 25 before the conversation counts (one query per kind of submission)
 
 
 def test_a_reviewer_sees_just_their_assignments_and_what_is_left(client):

@@ -13,7 +13,8 @@ def test_every_portal_model_has_an_admin():
     ours = {
         model
         for model in admin.site._registry
-        if model._meta.app_label in {"labs", "people", "projects", "news", "events", "challenges", "recruitment", "alliances", "portal"}
+        if model._meta.app_label
+        in {"labs", "people", "projects", "news", "events", "challenges", "recruitment", "alliances", "portal"}
     }
     assert ours == set(factories.ADMIN_FACTORIES)  # and so each app's test_admin.py checks its pages
     assert {User, Group} <= set(admin.site._registry)

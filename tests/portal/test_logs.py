@@ -50,6 +50,12 @@ def test_every_app_that_prints_a_private_link_registers_it():
         ("/admin/password/set/MTIz/set-password/", "/admin/password/set/[redacted]/"),
         ("GET /challenges%2Fstatus%2FAbC123%2F HTTP/1.1", "GET /challenges%2Fstatus%2F[redacted]%2F HTTP/1.1"),
         ("/challenges/submit/?lab=x", "/challenges/submit/?lab=x"),
+        # What a visitor typed into the lab finder, carried into the challenge form, is theirs alone.
+        (
+            'GET /challenges/submit/?lab=x&problem=Our+secret+line+jams HTTP/1.1" 200',
+            'GET /challenges/submit/?lab=x&problem=[redacted] HTTP/1.1" 200',
+        ),
+        ("/zh-hans/challenges/submit/?problem=%E6%88%91%E4%BB%AC", "/zh-hans/challenges/submit/?problem=[redacted]"),
     ],
 )
 def test_redact_keeps_the_page_and_hides_the_secret(text, expected):

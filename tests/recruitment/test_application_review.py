@@ -19,7 +19,7 @@ from tests.files import document_pdf, pdf
 pytestmark = pytest.mark.django_db
 
 STATUSES = Application.Status.values
-NON_FINAL = ["submitted", "under_review", "shortlisted", "interview", "offered"]
+NON_FINAL = ["submitted", "under_review", "waiting", "shortlisted", "interview", "offered"]
 ALLOWED = {
     ("submitted", "under_review"),
     ("under_review", "shortlisted"),
@@ -27,6 +27,11 @@ ALLOWED = {
     ("interview", "offered"),
     ("offered", "accepted"),
     ("offered", "declined"),
+    # Staff ask formally for information; the answer or staff move the application on again.
+    *((status, "waiting") for status in ("submitted", "under_review", "shortlisted", "interview")),
+    ("waiting", "under_review"),
+    ("waiting", "shortlisted"),
+    ("waiting", "interview"),
     *((status, "rejected") for status in NON_FINAL),
     *((status, "withdrawn") for status in NON_FINAL),
 }

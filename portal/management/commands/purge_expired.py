@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from portal.held_uploads import held_uploads_purge_expired
 from portal.outbox import outbox_purge_sent
 from portal.registry import registry
 
@@ -19,8 +20,10 @@ class Command(BaseCommand):
             erased, removed = purge(now=now)
             parts.append(f"{erased} {label}")
             files += removed
+        held, _files = held_uploads_purge_expired(now=now)
+        files += held
         emails = outbox_purge_sent(now=now)
         self.stdout.write(
             f"Erased personal data of {' and '.join(parts) or 'nothing'}; "
-            f"removed {files} file(s); deleted {emails} sent e-mail(s)."
+            f"removed {files} file(s) ({held} held between two attempts at a form); deleted {emails} sent e-mail(s)."
         )
