@@ -199,6 +199,9 @@ class KeepsFilesMixin:
             if not fresh:
                 kept += held_before
                 continue
+            if not held_uploads.has_room_for(fresh):
+                self._ask_to_choose_again(name, fresh)
+                continue
             records = held_uploads.hold(fresh, form_name=self.held_form_name, field_name=name)
             self.held[name] = records
             self._describe_kept(name, records)
@@ -206,6 +209,14 @@ class KeepsFilesMixin:
         if kept:
             self.data = self.data.copy()
             self.data[self.add_prefix("held_files")] = held_uploads.sign(kept, form_name=self.held_form_name)
+
+    def _ask_to_choose_again(self, name, uploads):
+        listed = ", ".join(uploaded.name for uploaded, _kind in uploads)
+        self.fields[name].help_text = format_html(
+            "{} <strong>{}</strong>", _("These files could not be kept: please choose them again:"), listed
+        )
+        if name in self._bound_fields_cache:
+            self._bound_fields_cache[name].help_text = self.fields[name].help_text
 
     def held_files_used(self):
         """The held records this (valid) form's submission took: release them once it is saved."""

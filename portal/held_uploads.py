@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from .models import HeldUpload
@@ -39,6 +40,13 @@ def hold(uploads, *, form_name, field_name):
         record.save()
         held.append(record)
     return held
+
+
+def has_room_for(uploads):
+    """Whether holding these files keeps the holding area under HELD_UPLOAD_MAX_MB: failed posts cost nothing to
+    send, so what they may leave behind is capped for everyone together."""
+    held = HeldUpload.objects.aggregate(total=Sum("size"))["total"] or 0
+    return held + sum(uploaded.size for uploaded, _kind in uploads) <= settings.HELD_UPLOAD_MAX_MB * 1024 * 1024
 
 
 def sign(held, *, form_name):

@@ -268,6 +268,7 @@ INFORMATION_REMINDER_DAYS = env.int("INFORMATION_REMINDER_DAYS", default=7)
 FORM_ATTEMPT_RATE_LIMIT = env.str("FORM_ATTEMPT_RATE_LIMIT", default="60/h")
 # Files that passed their checks on a form that failed on another field are held this long for the next attempt.
 HELD_UPLOAD_HOURS = env.int("HELD_UPLOAD_HOURS", default=24)
+HELD_UPLOAD_MAX_MB = env.int("HELD_UPLOAD_MAX_MB", default=500)  # all held files together; beyond, "choose again"
 
 # Object storage (S3 or compatible) when a bucket is configured: public media under public/, private uploads
 # under private/ (or in a bucket of their own) with private ACLs. Staff still download private files through

@@ -75,3 +75,11 @@ def test_overlong_text_is_refused_with_a_message_and_kept(challenge_data, client
     assert response.status_code == 200
     assert "at most 200 characters (it has 201)" in response.content.decode()
     assert "t" * 201 in response.content.decode()
+
+
+def test_when_the_holding_area_is_full_the_form_says_which_files_to_choose_again(challenge_data, client, settings):
+    settings.HELD_UPLOAD_MAX_MB = 0  # failed posts cost nothing to send: what they leave behind is capped
+    response = client.post(URL, challenge_data(email="wrong", attachments=[pdf("drawing.pdf")]))
+    page = response.content.decode()
+    assert "These files could not be kept: please choose them again:" in page and "drawing.pdf" in page
+    assert not HeldUpload.objects.exists() and not response.context["form"].data.get("held_files")
