@@ -38,7 +38,17 @@ RENAMED_TABLES = {
 GROWS = {"django_migrations", "django_content_type", "auth_permission", "auth_group_permissions"}
 # The features added since: news, events, alliance membership and the staff second factor start with tables of
 # their own (and nothing else).
-NEW_TABLE_PREFIXES = ("news_", "events_", "alliances_", "otp_")
+NEW_TABLE_PREFIXES = (
+    "news_",
+    "events_",
+    "alliances_",
+    "otp_",
+    # This wave's: conversations, files held between form attempts, ranking data, suggestion feedback.
+    "portal_message",
+    "portal_heldupload",
+    "portal_rankingentry",
+    "challenges_suggestionfeedback",
+)
 
 LINKS_AND_RIGHTS = """
 import json
