@@ -16,7 +16,7 @@ from ninja.errors import ValidationError
 
 from .common import RESPONSE_HEADERS, InvalidParametersOut, LanguageParams, Links, Out, RateLimitedOut
 from .language import requested_language
-from .routers import calls, labs, people, projects
+from .routers import calls, labs, organisations, people, projects
 
 DESCRIPTION = """
 What the Joint Lab Portal shows publicly — labs, focus areas, projects, people, partner organisations,
@@ -116,6 +116,7 @@ def index(request, params: Query[LanguageParams]):
 
 
 api.add_router("/", labs.router)
+api.add_router("/", organisations.router)
 api.add_router("/", people.router)
 api.add_router("/", projects.router)
 api.add_router("/", calls.router)
