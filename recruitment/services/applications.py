@@ -24,7 +24,7 @@ from portal.uploads import private_storage
 from portal.workflow import TransitionNotAllowed, record_creation, transition
 from projects.models import Project
 
-from .models import Application, ApplicationReferee, Call, Review
+from ..models import Application, ApplicationReferee, Call, Review
 
 APPLICANT = "applicant"
 # Moves the applicant hears about by e-mail.
