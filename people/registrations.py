@@ -4,12 +4,9 @@ sitemap and the page cache, and where lab scoping finds the labs a staff account
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from portal.ranking.index import translated_text
 from portal.registry import (
-    Matchable,
     SearchType,
     SitemapEntry,
-    register_matchable,
     register_picker,
     register_private_path,
     register_public_models,
@@ -29,12 +26,6 @@ register_search_type(
         (("name", "A"), ("chinese_name", "A"), ("position", "B"), ("short_bio", "C")),
         {"is_public": True},
         position=40,
-    )
-)
-# What a person's public page says of them: never contact details.
-register_matchable(
-    Matchable(
-        "people", Person, lambda person: translated_text(person, ("name", "chinese_name", "position", "short_bio"))
     )
 )
 register_sitemap(sections=["people:person_list"], entries=[SitemapEntry("people", Person, {"is_public": True})])

@@ -73,6 +73,7 @@ def rank(queryset, query, *, limit=5, mode="hybrid", reasons=True):
     entries_ensure(model, pks)
     known = corpus(model)
     rows = np.array([known.row_of[pk] for pk in pks if pk in known.row_of], dtype=np.int64)
+    rows = rows[known.has_text[rows]] if len(rows) else rows
     if not len(rows):
         return []
     ids = known.pks[rows]
@@ -130,6 +131,8 @@ def best_sentence(obj, query):
     """The sentence of the record's profile a person would read as the reason: the one sharing the most (and the
     rarest-looking, longest) words with the query; failing that, the one closest in meaning."""
     candidates = text.sentences(profile_of(obj))[:REASON_SENTENCES]
+    # The record's own name is shown beside the reason already; it explains nothing (a person's profile opens with it).
+    candidates = [sentence for sentence in candidates if sentence.strip() != str(obj).strip()] or candidates
     if not candidates:
         return ""
     wanted = set(query.terms)

@@ -93,6 +93,7 @@ class Corpus:
     vectors: np.ndarray | None  # (rows, 384); a row of zeros where the embedding is missing
     retriever: bm25s.BM25 | None
     terms: list  # each row's words as a set, for the reasons
+    has_text: np.ndarray  # False where the profile is empty: nothing to say why such a record would fit
 
     def lexical_scores(self, query_terms):
         if self.retriever is None or not query_terms:
@@ -130,7 +131,14 @@ def corpus(model):
         retriever = bm25s.BM25()
         retriever.index(documents, show_progress=False)
     pks = np.array([pk for pk, _terms, _vector in rows], dtype=np.int64)
-    built = Corpus(pks, {int(pk): i for i, pk in enumerate(pks)}, vectors, retriever, [set(d) for d in documents])
+    built = Corpus(
+        pks,
+        {int(pk): i for i, pk in enumerate(pks)},
+        vectors,
+        retriever,
+        [set(d) for d in documents],
+        np.array([bool(d) for d in documents], dtype=bool),
+    )
     with _corpora_lock:
         _corpora[content_type.pk] = (version, built)
     return built

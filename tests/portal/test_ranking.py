@@ -4,9 +4,11 @@ once per text), the same order on every database, and ranking by words alone whe
 import pytest
 from django.core.management import call_command
 
+from labs.models import JointLab
+from people.models import Person
 from portal.models import RankingEntry
 from portal.ranking import embedding, query_for, rank
-from portal.ranking.index import entries_refresh
+from portal.ranking.index import entries_refresh, profile_of
 from portal.ranking.text import fold, sentences, terms
 from projects.models import Project
 from tests import factories
@@ -97,3 +99,32 @@ def test_without_the_model_entries_keep_words_and_ranking_uses_them(db, monkeypa
     ranked = rank(Project.objects.all(), query_for("seam welding robot"))
     assert [item.obj for item in ranked] == [wanted]
     assert entry_of(wanted).vector is None
+
+
+def test_a_persons_profile_is_what_they_do_and_their_public_projects_never_their_name_or_contacts(db):
+    person = factories.PersonFactory(
+        name="Chan Tai Man",
+        position="Research engineer",
+        short_bio="Builds welding robots.",
+        public_email="c@example.org",
+    )
+    factories.ProjectMemberFactory(person=person, project=factories.ProjectFactory(title="Seam tracking"))
+    factories.ProjectMemberFactory(
+        person=person, project=factories.ProjectFactory(title="Confidential pilot", is_public=False)
+    )
+    profile = profile_of(person)
+    assert "Research engineer" in profile and "Builds welding robots." in profile and "Seam tracking" in profile
+    assert "Chan Tai Man" not in profile and "c@example.org" not in profile and "Confidential pilot" not in profile
+
+
+def test_a_record_whose_profile_is_empty_is_never_suggested(db):
+    factories.PersonFactory(name="Welding Robot", position="", short_bio="")
+    speaking = factories.PersonFactory(position="Welding robot engineer")
+    ranked = rank(Person.objects.all(), query_for("welding robot"))
+    assert [item.obj for item in ranked] == [speaking]
+
+
+def test_the_reason_is_never_the_records_own_name(db):
+    lab = factories.JointLabFactory(name="Welding robotics", summary="Robots that weld car bodies.")
+    ranked = rank(JointLab.objects.filter(pk=lab.pk), query_for("welding robotics"))
+    assert ranked[0].reason == "Robots that weld car bodies."
