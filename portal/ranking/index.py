@@ -67,9 +67,18 @@ def entries_refresh(objects):
         batch = changed[start : start + BATCH]
         vectors = embedding.passage_vectors([profile for _entry, profile in batch])
         for index, (entry, _profile) in enumerate(batch):
-            entry.vector = None if vectors is None else embedding.to_bytes(vectors[index])
-            entry.model_name = embedding.MODEL_NAME if vectors is not None else ""
-            entry.save()
+            # update_or_create, not save(): two requests meeting the same record without an entry both compute
+            # it, and the second must update the first's row rather than fail on the unique key.
+            RankingEntry.objects.update_or_create(
+                content_type=content_type,
+                object_id=entry.object_id,
+                defaults={
+                    "digest": entry.digest,
+                    "terms": entry.terms,
+                    "vector": None if vectors is None else embedding.to_bytes(vectors[index]),
+                    "model_name": embedding.MODEL_NAME if vectors is not None else "",
+                },
+            )
     return len(changed)
 
 

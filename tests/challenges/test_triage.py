@@ -58,7 +58,8 @@ def test_a_request_about_scratches_on_mirror_like_parts_matches_the_reflective_s
     matches = suggest_matches(challenge)
     best = matches["projects"][0]
     assert best.obj.slug == "reflective-freeform-defect-inspection"
-    assert best.reason == "Defect inspection on surfaces of reflective freeform objects"  # a sentence, not stems
+    # A phrase of the profile, not stems, and not the title (shown beside it already).
+    assert best.reason == "machine vision, defect inspection, reflective surfaces"
     assert matches["labs"][0].obj.slug == "hkust-hkpc-industrial-ai-robotics"
 
 
