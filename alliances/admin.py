@@ -19,7 +19,7 @@ from portal.scoping import LabScopedAdminMixin
 from portal.workflow import TransitionNotAllowed
 
 from .models import AlliancePage, MembershipApplication
-from .selectors import alliance_programmes, membership_applications_visible_to
+from .selectors import alliance_programmes, membership_applications_to_decide, membership_applications_visible_to
 from .services import membership_move
 
 WORKFLOW = MembershipApplication.WORKFLOW
@@ -72,6 +72,22 @@ class AllianceFilter(admin.SimpleListFilter):
         return queryset.filter(programme_id=value) if value in offered else queryset.none()
 
 
+class MembershipToDoFilter(admin.SimpleListFilter):
+    """The applications still waiting for a decision: the admin home's figure links here."""
+
+    title = _("to do")
+    parameter_name = "todo"
+    DECIDE = "decide"
+
+    def lookups(self, request, model_admin):
+        return [(self.DECIDE, _("To decide (submitted or under review)"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.DECIDE:
+            return membership_applications_to_decide(queryset)
+        return queryset
+
+
 class MembershipReviewForm(forms.ModelForm):
     """The admin form: the partner organisation, staff notes and one workflow move, checked against the table."""
 
@@ -110,7 +126,7 @@ class MembershipApplicationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
     form = MembershipReviewForm
     change_list_template = "admin/alliances/membershipapplication/change_list.html"
     list_display = ["reference", "organisation_name", "organisation_kind", "alliance", "status", "age"]
-    list_filter = ["status", "organisation_kind", AllianceFilter]
+    list_filter = ["status", MembershipToDoFilter, "organisation_kind", AllianceFilter]
     search_fields = ["reference", "organisation_name", "contact_name", "email"]
     list_select_related = ["programme__lab"]
     date_hierarchy = "submitted_at"

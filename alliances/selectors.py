@@ -40,3 +40,8 @@ def membership_applications_visible_to(user, queryset: QuerySet | None = None) -
     """An application belongs to the lab whose alliance it applies to."""
     queryset = MembershipApplication.objects.all() if queryset is None else queryset
     return restrict_to_labs(queryset, user, lambda lab_ids: Q(programme__lab__in=lab_ids))
+
+
+def membership_applications_to_decide(queryset: QuerySet) -> QuerySet:
+    """Applications still waiting for staff's decision."""
+    return queryset.filter(status__in=MembershipApplication.OPEN_STATUSES)

@@ -111,11 +111,10 @@ class ChallengeRequestAdmin(SuggestionsAdminMixin, ConversationAdminMixin, LabSc
     list_display = [
         "reference",
         "title",
-        "organisation_name",
-        "sector",
+        "organisation_name",  # the sector is a filter and a dashboard chart: the list fits a laptop screen
         "status",
         "responsible_lab_name",
-        "owner",
+        "owner_name",
         "age",
     ]
     list_filter = [
@@ -145,17 +144,20 @@ class ChallengeRequestAdmin(SuggestionsAdminMixin, ConversationAdminMixin, LabSc
         *AUDIT_FIELDS,
     ]
     inlines = [AttachmentInline]  # the status history stands beside the conversation
+    # In reading order: what the enterprise sent and what it suggests, the conversation and history (after the
+    # first three fieldsets), then the decisions.
     fieldsets = [
         (None, {"fields": ["reference", "status", "submitted_at", "language"]}),
+        (_("From the enterprise"), {"fields": ENTERPRISE_FIELDS}),
+        (_("Suggested matches"), {"fields": ["suggested_matches"]}),
         (_("Workflow"), {"fields": ["move_to", "move_note", "link_project", "resulting_project"]}),
         (
             _("Triage (staff only)"),
             {"fields": ["lab", "owner", "focus_areas", "matched_projects", "matched_people", "internal_notes"]},
         ),
-        (_("Suggested matches"), {"fields": ["suggested_matches"]}),
-        (_("From the enterprise"), {"fields": ENTERPRISE_FIELDS}),
         (_("Audit"), {"fields": AUDIT_FIELDS, "classes": ["collapse"]}),
     ]
+    conversation_after_fieldsets = 3
 
     def has_add_permission(self, request):
         return False  # requests come from enterprises through the public form
@@ -183,6 +185,12 @@ class ChallengeRequestAdmin(SuggestionsAdminMixin, ConversationAdminMixin, LabSc
             if challenge.lab_id
             else _("%(lab)s (chosen by the enterprise)") % {"lab": lab.display_name}
         )
+
+    @admin.display(description=_("owner"), ordering="owner__first_name")
+    def owner_name(self, challenge):
+        # A name, not the sign-in e-mail address: the list must fit a laptop screen.
+        owner = challenge.owner
+        return (owner.get_full_name() or owner.get_username().split("@")[0]) if owner else "—"
 
     @admin.display(description=_("age"), ordering="submitted_at")
     def age(self, challenge):

@@ -16,7 +16,12 @@ from portal.csv_export import csv_response
 from portal.scoping import LabScopedAdminMixin
 
 from .models import Event, Registration
-from .selectors import events_visible_to, registrations_visible_to, with_registration_counts
+from .selectors import (
+    events_visible_to,
+    registrations_awaiting_attendance,
+    registrations_visible_to,
+    with_registration_counts,
+)
 from .services import event_fill_places, events_set_published, registrations_cancel, registrations_mark_attendance
 
 
@@ -32,6 +37,22 @@ class EventTimeFilter(admin.SimpleListFilter):
             return queryset.upcoming()
         if self.value() == "past":
             return queryset.past()
+        return queryset
+
+
+class RegistrationToDoFilter(admin.SimpleListFilter):
+    """What staff still have to do about registrations: the admin home's figure links here."""
+
+    title = _("to do")
+    parameter_name = "todo"
+    ATTENDANCE = "attendance"
+
+    def lookups(self, request, model_admin):
+        return [(self.ATTENDANCE, _("Attendance to record (the event is over)"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.ATTENDANCE:
+            return registrations_awaiting_attendance(queryset)
         return queryset
 
 
@@ -116,8 +137,9 @@ class RegistrationAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
 
     form = RegistrationForm
     change_list_template = "admin/events/registration/change_list.html"
-    list_display = ["reference", "name", "email", "organisation", "event", "status", "registered_at"]
-    list_filter = ["status", "event", "event__lab"]
+    # The organisation is on the record and in the export: the list fits a laptop screen.
+    list_display = ["reference", "name", "email", "event", "status", "registered_at"]
+    list_filter = ["status", RegistrationToDoFilter, "event", "event__lab"]
     search_fields = ["reference", "name", "email", "organisation"]
     list_select_related = ["event"]
     date_hierarchy = "registered_at"

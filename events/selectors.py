@@ -24,6 +24,11 @@ def registrations_visible_to(user, queryset: QuerySet | None = None) -> QuerySet
     return restrict_to_labs(queryset, user, lambda lab_ids: Q(event__lab__in=lab_ids))
 
 
+def registrations_awaiting_attendance(queryset: QuerySet, now=None) -> QuerySet:
+    """Registrations whose event is over and whose attendance staff have not recorded yet (still "Registered")."""
+    return queryset.filter(status=Registration.Status.CONFIRMED, event__ends_at__lte=now or timezone.now())
+
+
 def public_events() -> QuerySet:
     return Event.objects.published().select_related("lab")
 

@@ -9,3 +9,10 @@ class OverviewConfig(AppConfig):
 
     name = "overview"
     verbose_name = _("Overview")
+
+    def ready(self):
+        from portal.registry import register_admin_home
+
+        from .workspace import admin_home_context
+
+        register_admin_home(admin_home_context)

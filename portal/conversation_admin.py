@@ -18,7 +18,7 @@ from .workflow import TransitionNotAllowed, history
 POST_FLAG = "_conversation"
 # The workflow's note stays with staff; the submitter is only ever reached through the conversation.
 MOVE_NOTE_HELP = gettext_lazy(
-    "Staff only: kept in the status history. To write to the submitter, use the conversation below the form."
+    "Staff only: kept in the status history. To write to the submitter, use the conversation above."
 )  # the message form's submit button: tells it from the record's own form
 
 
@@ -29,6 +29,8 @@ class ConversationAdminMixin:
     change_form_template = "admin/conversation_change_form.html"
     conversation_files = ("pdf",)
     conversation_workflow = None
+    # The page reads in order: the first fieldsets (what the submitter sent), the conversation, then the rest.
+    conversation_after_fieldsets = 1
 
     def may_read_conversation(self, request, obj):
         """Who sees the thread (and the history beside it): by default whoever may see the record."""
@@ -107,7 +109,8 @@ class ConversationAdminMixin:
                 )
                 for change in history(obj)
             ],
-            "form": form or StaffMessageForm(allowed_files=self.conversation_files),
+            "form": _inside_the_record_form(form or StaffMessageForm(allowed_files=self.conversation_files)),
+            "after_fieldsets": self.conversation_after_fieldsets,
             "is_open": not workflow.is_final(obj.status),
             "can_write": self.may_write_to_submitter(request, obj),
             "can_wait": workflow.can_wait(obj.status),
@@ -115,6 +118,13 @@ class ConversationAdminMixin:
             "file_url_name": f"admin:{meta.app_label}_{meta.model_name}_conversation_file",
             "object_id": obj.pk,
         }
+
+
+def _inside_the_record_form(form):
+    """The message fields stand inside the record's form on the page: they belong to the message form instead."""
+    for field in form.fields.values():
+        field.widget.attrs["form"] = "conversation-form"
+    return form
 
 
 class ConversationFilter(admin.SimpleListFilter):

@@ -9,6 +9,7 @@ from django.core.exceptions import BadRequest, DisallowedHost, SuspiciousOperati
 from django.http import HttpResponseBadRequest
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger("portal.requests")
@@ -113,3 +114,22 @@ class RefuseMalformedInputMiddleware:
         if reason == COOKIE_PROBLEM:
             request.session = self.session_store()
         return render(request, "400.html", status=400)
+
+
+STAFF_PATH_PREFIX = "/admin/"
+
+
+class StaffLanguageMiddleware:
+    """Staff pages (everything under /admin/, signing in and the password pages included) in the staff member's
+    language. Their addresses carry no language prefix, where LocaleMiddleware always picks the default language;
+    here the language the staff member chose (the language cookie set by the switcher in the admin's header) or,
+    failing that, their browser's (Accept-Language) is used."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(STAFF_PATH_PREFIX):
+            translation.activate(translation.get_language_from_request(request, check_path=False))
+            request.LANGUAGE_CODE = translation.get_language()
+        return self.get_response(request)

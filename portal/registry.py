@@ -84,6 +84,7 @@ class Registry:
     email_attachments: list[Callable] = field(default_factory=list)  # outbox e-mail -> [(name, content, type)]
     matchables: dict = field(default_factory=dict)  # model -> Matchable
     correspondences: list = field(default_factory=list)  # portal.conversation.Correspondence of each submission kind
+    admin_home: Callable | None = None  # (request, app_list) -> context of the admin home (the staff workspace)
 
 
 registry = Registry()
@@ -158,3 +159,9 @@ def register_correspondence(correspondence) -> None:
     """A kind of submission whose submitter and staff write to each other (portal.conversation): the daily
     reminders of unanswered questions go through every one registered."""
     registry.correspondences.append(correspondence)
+
+
+def register_admin_home(context: Callable) -> None:
+    """context(request, app_list) -> what the admin home shows above Django's own context: the layer that combines
+    the apps says what waits for the signed-in staff member and how the apps are grouped."""
+    registry.admin_home = context

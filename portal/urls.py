@@ -6,6 +6,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from . import admin_access, views
 
@@ -20,6 +21,8 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("admin/password/set/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    # The language switcher of the staff pages (it sets the language cookie StaffLanguageMiddleware reads).
+    path("admin/language/", set_language, name="staff_set_language"),
     # Pages without a language prefix that combine several apps (the staff dashboard, the sitemap), and the
     # redirects that keep the admin addresses staff bookmarked before records moved to apps of their own.
     path("", include("overview.unprefixed_urls")),

@@ -7,6 +7,8 @@ from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import DEVICE_ID_SESSION_KEY
 
+from portal.registry import registry
+
 
 def session_verified(request) -> bool:
     """Whether this session passed the second step (OTPMiddleware sets is_verified; without it, nobody passes)."""
@@ -41,8 +43,18 @@ class PortalAdminSite(AdminSite):
     autocomplete), asks `has_permission`; a session that only gave the password is sent to the second step
     instead: the code from the authenticator app (or a recovery code), or its setup on a first sign-in."""
 
+    # The home page is the staff member's workspace and every page has breadcrumbs back to it: the lists get the
+    # whole width of a laptop screen instead of sharing it with a second list of every model.
+    enable_nav_sidebar = False
+
     def has_permission(self, request):
         return super().has_permission(request) and session_verified(request)
+
+    def index(self, request, extra_context=None):
+        """The staff member's workspace when an app registered one (portal.registry.register_admin_home)."""
+        if registry.admin_home is not None:
+            extra_context = {**registry.admin_home(request, self.get_app_list(request)), **(extra_context or {})}
+        return super().index(request, extra_context)
 
     def login(self, request, extra_context=None):
         if awaits_second_step(request):

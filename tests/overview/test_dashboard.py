@@ -79,7 +79,11 @@ def test_reviews_outstanding_per_reviewer(client, manager, two_labs):
     applications = factories.ApplicationFactory.create_batch(3, call__programme__lab=own)
     for application in applications:
         application.reviewers.add(reviewer)
-    review_save(review=factories.ReviewFactory.build(application=applications[0], reviewer=reviewer), by=reviewer)
+    review_save(
+        review=factories.ReviewFactory.build(application=applications[0], reviewer=reviewer),
+        by=reviewer,
+        scores=factories.rubric_scores(applications[0].call),
+    )
     [row] = client.get("/admin/dashboard/").context["reviews"]
     assert (row["reviewer"], row["assigned"], row["done"], row["left"]) == ("rev@example.org", 3, 1, 2)
     assert client.get(row["url"]).context["cl"].result_count == 3
@@ -107,7 +111,11 @@ def test_a_reviewer_sees_just_their_assignments_and_what_is_left(client):
     for application in mine:
         application.reviewers.add(reviewer)
     factories.ApplicationFactory(reference="AP-2026-99999")
-    review_save(review=factories.ReviewFactory.build(application=mine[0], reviewer=reviewer), by=reviewer)
+    review_save(
+        review=factories.ReviewFactory.build(application=mine[0], reviewer=reviewer),
+        by=reviewer,
+        scores=factories.rubric_scores(mine[0].call),
+    )
     client.force_login(reviewer)
     response = client.get("/admin/dashboard/")
     html = response.content.decode()

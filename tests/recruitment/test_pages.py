@@ -20,7 +20,7 @@ def html(client, path, status=200):
 def test_call_deadline_is_shown_in_hong_kong_time(client):
     closes = datetime.datetime(2030, 3, 31, 15, 59, tzinfo=datetime.UTC)
     call = factories.CallFactory(closes_at=closes, title="Deadline call")
-    assert "31 March 2030, 23:59</time> (Hong Kong time)" in html(client, call.get_absolute_url())
+    assert "31 Mar 2030, 23:59</time> (Hong Kong time)" in html(client, call.get_absolute_url())
 
 
 def test_calls_are_grouped_open_upcoming_closed(client):
