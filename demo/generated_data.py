@@ -22,7 +22,8 @@ from people.models import LabRole, Person
 from portal.models import ReferenceCounter
 from portal.uploads import private_storage
 from projects.models import Project, ProjectMember
-from recruitment.models import Application, ApplicationReferee, Call, Review
+from recruitment.models import Application, ApplicationReferee, Call, Review, RubricCriterion
+from recruitment.services.reviews import DEFAULT_CRITERIA
 
 from .sample_pdf import SAMPLE_PDF
 
@@ -151,6 +152,14 @@ def generate(*, scale, seed=2026, progress=lambda step: None):
             )
             for programme in programmes
             for k in range(2)  # one open, one closed
+        ],
+    )
+    _bulk(
+        RubricCriterion,
+        [
+            RubricCriterion(call=call, order=order, name=name, min_score=1, max_score=5)
+            for call in calls
+            for order, (name, _code) in enumerate(DEFAULT_CRITERIA, start=1)
         ],
     )
     progress("focus areas, programmes and calls")
@@ -285,12 +294,8 @@ def generate(*, scale, seed=2026, progress=lambda step: None):
             Review(
                 application=application,
                 reviewer=reviewer,
-                academic_record=rng.randint(1, 5),
-                research_fit=rng.randint(1, 5),
-                statement=rng.randint(1, 5),
-                references=rng.randint(1, 5),
-                score=rng.randint(10, 50) / 10,
-                recommendation="yes",
+                score=rng.randint(10, 50) / 10,  # the weighted score only: no per-criterion rows in generated data
+                recommendation="advance",
             )
             for application in applications[: len(applications) // 2]
             for reviewer in rng.sample(reviewers, 2)

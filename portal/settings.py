@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Marks request.user verified when this session passed the second step (django-otp).
     "django_otp.middleware.OTPMiddleware",
+    # Staff pages in the staff member's language (the admin's addresses have no language prefix).
+    "portal.middleware.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -195,6 +197,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "Asia/Hong_Kong"
 USE_I18N = True
 USE_TZ = True
+# Dates as Hong Kong writes them in each language ("28 Nov 2026, 14:09", "2026年11月28日 14:09"): portal/formats/.
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 # Static files: vendored assets under static/, served by WhiteNoise.
 STATIC_URL = "/static/"
@@ -250,6 +254,13 @@ CHALLENGE_RETENTION_DAYS = env.int("CHALLENGE_RETENTION_DAYS", default=730)
 APPLICATION_RATE_LIMIT = env.str("APPLICATION_RATE_LIMIT", default="10/h")
 REFEREE_GRACE_DAYS = env.int("REFEREE_GRACE_DAYS", default=7)
 REFEREE_RATE_LIMIT = env.str("REFEREE_RATE_LIMIT", default="10/h")
+# Drafts ("save and continue later"): saves per client, and the reminder this many days before the call closes.
+DRAFT_SAVE_RATE_LIMIT = env.str("DRAFT_SAVE_RATE_LIMIT", default="30/h")
+DRAFT_REMINDER_DAYS = env.int("DRAFT_REMINDER_DAYS", default=3)
+# Referees: the student may resend a request at most once per this many minutes per referee; referees without a
+# letter are reminded this many days before the letter deadline.
+REFEREE_RESEND_MINUTES = env.int("REFEREE_RESEND_MINUTES", default=60)
+REFEREE_REMINDER_DAYS = env.int("REFEREE_REMINDER_DAYS", default=3)
 APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=365)
 OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=90)
 # Public forms e-mail addresses their visitors type (their own, their referees'): at most this many per form post,
@@ -264,6 +275,7 @@ EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS",
 MESSAGE_MAX_LENGTH = env.int("MESSAGE_MAX_LENGTH", default=5000)
 MESSAGE_RATE_LIMIT = env.str("MESSAGE_RATE_LIMIT", default="20/h")  # per private link
 INFORMATION_REMINDER_DAYS = env.int("INFORMATION_REMINDER_DAYS", default=7)
+REVIEW_REMINDER_DAYS = env.int("REVIEW_REMINDER_DAYS", default=3)  # reviewers reminded before the review deadline
 # A public form's rate limits count accepted submissions; every post (each may carry files to parse) counts here.
 FORM_ATTEMPT_RATE_LIMIT = env.str("FORM_ATTEMPT_RATE_LIMIT", default="60/h")
 # Files that passed their checks on a form that failed on another field are held this long for the next attempt.

@@ -18,9 +18,12 @@ from portal.downloads import MetadataNotRemoved, private_file_response
 from portal.scoping import LabScopedAdminMixin
 from portal.workflow import TransitionNotAllowed
 
+from .admin_filters import YourReviewFilter
 from .application_inlines import RefereeInline, ReviewInline
 from .forms import MESSAGE_FILE_KINDS
 from .models import Application, ApplicationReferee
+from .reviewer_admin import ReviewerAssignmentMixin
+from .selection_admin import BookedInterviewInline, selection_tools
 from .selectors import (
     applications_triaged_by,
     applications_visible_to,
@@ -28,7 +31,12 @@ from .selectors import (
     reviewer_only,
     triages,
 )
-from .services import application_bulk_transition, application_message_from_staff, application_transition
+from .services import (
+    OWN_PATH_STATUSES,
+    application_bulk_transition,
+    application_message_from_staff,
+    application_transition,
+)
 
 WORKFLOW = Application.WORKFLOW
 APPLICANT_IDENTITY = list(Application.IDENTITY_FIELDS)
@@ -51,7 +59,7 @@ class ApplicationMoveForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         current = self.instance.status if self.instance.pk else Application.Status.SUBMITTED
-        targets = sorted(WORKFLOW.targets(current) - {WORKFLOW.withdrawn})
+        targets = sorted(WORKFLOW.targets(current) - {WORKFLOW.withdrawn, *OWN_PATH_STATUSES})
         self.fields["move_to"].choices = [("", _("— keep the current status —"))] + [
             (status, WORKFLOW.label(status)) for status in targets
         ]
@@ -114,13 +122,14 @@ def _reviews_only(request, application):
 
 
 @admin.register(Application)
-class ApplicationAdmin(ConversationAdminMixin, LabScopedAdminMixin, SimpleHistoryAdmin):
+class ApplicationAdmin(ReviewerAssignmentMixin, ConversationAdminMixin, LabScopedAdminMixin, SimpleHistoryAdmin):
     # An application belongs to its call's lab; a reviewer also sees the ones assigned to them.
     def visible_to(self, user, queryset):
         return applications_visible_to(user, queryset)
 
     conversation_workflow = Application.WORKFLOW
     conversation_files = MESSAGE_FILE_KINDS
+    conversation_after_fieldsets = 2  # what the applicant sent, then the conversation, then the workflow
 
     def may_read_conversation(self, request, application):
         return triages(request.user, application)  # never a reviewer: the thread names the applicant
@@ -142,6 +151,7 @@ class ApplicationAdmin(ConversationAdminMixin, LabScopedAdminMixin, SimpleHistor
     list_filter = [
         "status",
         ConversationFilter,
+        YourReviewFilter,
         "call",
         "call__programme__lab",
         "university",
@@ -152,10 +162,11 @@ class ApplicationAdmin(ConversationAdminMixin, LabScopedAdminMixin, SimpleHistor
     list_select_related = ["call__programme__lab"]
     date_hierarchy = "submitted_at"
     autocomplete_fields = ["reviewers"]
-    inlines = [RefereeInline, ReviewInline]  # the status history stands beside the conversation
+    inlines = [RefereeInline, ReviewInline, BookedInterviewInline]  # the status history stands beside the conversation
     actions = [
         _bulk("under_review", _("Move the selected to “Under review”")),
         _bulk("shortlisted", _("Shortlist the selected")),
+        _bulk("waitlisted", _("Place the selected on the waiting list")),
         _bulk("rejected", _("Reject the selected")),
     ]
 
@@ -187,8 +198,8 @@ class ApplicationAdmin(ConversationAdminMixin, LabScopedAdminMixin, SimpleHistor
             (None, {"fields": ["reference", "status", "submitted_at", "language", "documents"]}),
             (_("From the applicant"), {"fields": applicant}),
         ]
-        if not _reviews_only(request, obj):
-            fieldsets.insert(1, (_("Workflow"), {"fields": ["move_to", "move_note", "reviewers", "internal_notes"]}))
+        if not _reviews_only(request, obj):  # after what the applicant sent and the conversation (reading order)
+            fieldsets.append((_("Workflow"), {"fields": ["move_to", "move_note", "reviewers", "internal_notes"]}))
             fieldsets.append((_("Audit"), {"fields": AUDIT_FIELDS, "classes": ["collapse"]}))
         return fieldsets
 
@@ -260,6 +271,7 @@ class ApplicationAdmin(ConversationAdminMixin, LabScopedAdminMixin, SimpleHistor
                 else f"{reverse('admin:recruitment_review_add')}?application={application.pk}"
             )
             extra_context["review_label"] = _("Edit your review") if review else _("Score this application")
+        extra_context.update(selection_tools(request, application))  # Make an offer / See the offer
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_related(self, request, form, formsets, change):

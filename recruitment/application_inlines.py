@@ -13,7 +13,8 @@ class RefereeInline(admin.TabularInline):
     model = ApplicationReferee
     extra = 0
     can_delete = False
-    fields = ["name", "email", "institution", "letter_link", "letter_uploaded_at"]
+    # corrections: the student's changes from the status page (staff are not e-mailed for each), oldest first.
+    fields = ["name", "email", "institution", "letter_link", "letter_uploaded_at", "resent_at", "corrections"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
@@ -34,7 +35,7 @@ class ReviewInline(admin.TabularInline):
     model = Review
     extra = 0
     can_delete = False
-    fields = ["reviewer", *Review.CRITERIA, "score", "recommendation", "conflict_of_interest", "comment"]
+    fields = ["reviewer", "score", "recommendation", "conflict_of_interest", "comment"]  # per criterion: the review
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):

@@ -11,6 +11,7 @@ from portal.admin import flag_action
 from portal.scoping import LabScopedAdminMixin
 
 from .models import Application, Call
+from .rubric_admin import RubricAdminMixin
 from .selectors import calls_visible_to
 from .services import calls_set_published
 
@@ -34,7 +35,7 @@ class CallStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Call)
-class CallAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class CallAdmin(RubricAdminMixin, LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     def visible_to(self, user, queryset):
         return calls_visible_to(user, queryset)
 
@@ -48,6 +49,7 @@ class CallAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
         "places",
         "is_published",
         "applications_by_status",
+        "shortlist_link",
     ]
     list_filter = [CallStateFilter, "is_published", "programme__kind", "programme__lab"]
     search_fields = ["title", "description", "programme__name", "programme__lab__name"]

@@ -12,7 +12,7 @@ from portal.forms import (
 )
 from projects.models import Project
 
-from .models import Application, Review
+from .models import Application
 
 REFEREE_COUNT = 2
 
@@ -109,20 +109,3 @@ class ApplicationForm(KeepsFilesMixin, CountedLengthMixin, forms.ModelForm):
 
 class RefereeLetterForm(forms.Form):
     letter = ValidatedFileField(label=_("Your letter (PDF)"), allowed=("pdf",), help_text=_("PDF only, at most 10 MB."))
-
-
-class ReviewForm(forms.ModelForm):
-    class Meta:
-        model = Review
-        fields = [*Review.CRITERIA, "recommendation", "comment", "conflict_of_interest"]
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("conflict_of_interest"):
-            return cleaned
-        for criterion in Review.CRITERIA:
-            if cleaned.get(criterion) is None and criterion not in self.errors:
-                self.add_error(criterion, _("Score this criterion from 1 to 5."))
-        if not cleaned.get("recommendation"):
-            self.add_error("recommendation", _("Choose a recommendation."))
-        return cleaned

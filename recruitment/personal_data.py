@@ -10,7 +10,7 @@ from portal.conversation import erase_thread, thread_personal_data
 from portal.uploads import private_storage
 from portal.workflow import history
 
-from .models import Application, ApplicationReferee, Review, new_token
+from .models import Application, ApplicationReferee, InterviewSlot, Offer, Review, ReviewScore, new_token
 
 
 def application_personal_data(application):
@@ -50,6 +50,7 @@ def application_personal_data(application):
             for referee in application.referees.all()
         ],
         "messages": thread_personal_data(application),
+        **_selection_personal_data(application),
     }
 
 
@@ -87,12 +88,41 @@ def _erase(application, now):
         if referee.letter:
             names.append(referee.letter.name)
         ApplicationReferee.objects.filter(pk=referee.pk).update(
-            name="", email="", institution="", letter="", upload_token=new_token()
+            name="", email="", institution="", letter="", upload_token=new_token(), corrections=""
         )
     Review.objects.filter(application=application).update(comment="")
+    ReviewScore.objects.filter(review__application=application).update(comment="")
+    names += _erase_offer(application)
     # Audit copies hold the same personal data.
     Application.history.filter(id=application.pk).delete()
     Review.history.filter(application_id=application.pk).delete()
     names += erase_thread(application)
     transaction.on_commit(lambda: [private_storage().delete(name) for name in names])
     return len(names)
+
+
+def _selection_personal_data(application):
+    """The interview booked and the offer made, if any."""
+    data = {}
+    slot = InterviewSlot.objects.filter(booked_by=application).first()
+    if slot is not None:
+        data["interview"] = {"starts_at": slot.starts_at.isoformat(), "ends_at": slot.ends_at.isoformat()}
+    offer = Offer.objects.filter(application=application).prefetch_related("conditions").first()
+    if offer is not None:
+        data["offer"] = {
+            "made_at": offer.made_at.isoformat(),
+            "reply_by": offer.reply_by.isoformat(),
+            "letter": offer.letter_text,
+            "conditions": [{"text": c.text, "met": c.met_at is not None} for c in offer.conditions.all()],
+        }
+    return data
+
+
+def _erase_offer(application):
+    """The offer letter names the applicant: its text and file go; the dates stay for statistics."""
+    offer = Offer.objects.filter(application=application).first()
+    if offer is None:
+        return []
+    names = [offer.letter.name] if offer.letter else []
+    Offer.objects.filter(pk=offer.pk).update(letter_text="", letter="")
+    return names

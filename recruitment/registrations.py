@@ -22,7 +22,7 @@ from portal.registry import (
 
 from .models import Call
 from .personal_data import applications_purge_expired
-from .services import CORRESPONDENCE
+from .services import CORRESPONDENCE, drafts_purge_closed
 
 register_search_type(
     SearchType(
@@ -44,5 +44,7 @@ register_public_models(Call)
 register_lab_owned(Call, "programme__lab")
 register_private_path("applications/status/")
 register_private_path("referees/")
+register_private_path("applications/drafts/")
 register_retention_purge("application(s)", applications_purge_expired)
+register_retention_purge("application draft(s)", drafts_purge_closed)  # of closed calls
 register_correspondence(CORRESPONDENCE)

@@ -58,6 +58,13 @@ def applications_reviewed_by(user, queryset: QuerySet | None = None) -> QuerySet
     return queryset.filter(pk__in=Application.objects.filter(reviewers=user).values("pk"))
 
 
+def applications_awaiting_review_by(user, queryset: QuerySet | None = None) -> QuerySet:
+    """The applications of `queryset` assigned to this user for review that they have not reviewed yet."""
+    queryset = Application.objects.all() if queryset is None else queryset
+    assigned = Application.objects.filter(reviewers=user).exclude(reviews__reviewer=user)
+    return queryset.filter(pk__in=assigned.values("pk"))
+
+
 def reviews_visible_to(user, queryset: QuerySet | None = None) -> QuerySet:
     """Reviews of the user's labs' applications; a reviewer sees only their own (reviewers judge independently)."""
     queryset = Review.objects.all() if queryset is None else queryset

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views
+from . import draft_views, referee_views, views
+from .selection_views import urlpatterns as selection_urlpatterns
 
 app_name = "recruitment"
 
@@ -23,4 +24,11 @@ urlpatterns = [
         name="application_message_file",
     ),
     path("referees/<str:token>/", views.referee_upload_view, name="referee_upload"),
+    path("applications/drafts/<str:token>/", draft_views.application_draft_view, name="application_draft"),
+    path(
+        "applications/status/<str:token>/referees/<int:referee_id>/",
+        referee_views.application_referee_change_view,
+        name="application_referee_change",
+    ),
+    *selection_urlpatterns,
 ]

@@ -23,9 +23,11 @@ from portal.submissions import (
     withdraw_with_confirmation,
 )
 
+from .draft_views import draft_save_response
 from .forms import MESSAGE_FILE_KINDS, ApplicationForm, RefereeLetterForm
 from .models import Application, ApplicationReferee, Call
 from .personal_data import application_personal_data
+from .referee_views import referee_rows
 from .selectors import calls_open_to_the_public
 from .services import (
     CORRESPONDENCE,
@@ -39,6 +41,8 @@ from .services import (
     referee_can_upload,
     referee_upload_letter,
 )
+from .status_sections import selection_context
+from .student_forms import SAVE_DRAFT
 
 
 class CallListView(TemplateView):
@@ -98,6 +102,8 @@ def application_apply_view(request, slug):
         # Every post is work (its files are parsed); only accepted applications count towards APPLICATION_RATE_LIMIT.
         if not allow("application-attempt", request, settings.FORM_ATTEMPT_RATE_LIMIT):
             return too_many_requests(request, settings.FORM_ATTEMPT_RATE_LIMIT)
+        if SAVE_DRAFT in request.POST:  # "Save and continue later" (recruitment.draft_views)
+            return draft_save_response(request, call)
         form = ApplicationForm(request.POST, request.FILES, call=call)
         if form.is_valid() and form.submitted_by_software():
             form.add_error(None, _("We could not accept this submission. Please try again."))
@@ -179,6 +185,8 @@ def application_status_view(request, token):
         "lab": application.call.programme.lab,
         "summary": submitted_summary(application, Application.APPLICANT_FIELDS),
         "referees": application.referees.all(),
+        "referee_rows": referee_rows(application, application.referees.all()),
+        **selection_context(application),
         **status_page_context(application, correspondence=CORRESPONDENCE, form=form, allowed_files=MESSAGE_FILE_KINDS),
     }
     return render(request, "recruitment/application_status.html", context, status=400 if form else 200)

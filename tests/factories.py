@@ -15,8 +15,8 @@ from news.models import NewsArticle
 from people.models import LabRole, Person, StaffLabAccess
 from portal.models import OutboxEmail
 from projects.models import Project, ProjectMember
-from recruitment.models import Application, ApplicationReferee, Call, Review
-from recruitment.services import application_refresh_scores, application_submit
+from recruitment.models import Application, ApplicationReferee, Call, InterviewSlot, Offer, Review, ReviewScore
+from recruitment.services import application_refresh_scores, application_submit, offer_make, rubric_add_default
 from tests.files import PDF_BYTES
 
 
@@ -337,19 +337,28 @@ class ReviewFactory(factory.django.DjangoModelFactory):
         model = Review
         skip_postgeneration_save = True
 
+    """A review as stored, `score` set directly; unless conflicted it has a ReviewScore of round(score) for each
+    criterion of the call's rubric (the classic four are given to a call without one)."""
+
     application = factory.SubFactory(ApplicationFactory)
     reviewer = factory.SubFactory(StaffUserFactory)
-    academic_record = 4
-    research_fit = 4
-    statement = 3
-    references = 5
     score = 4
-    recommendation = Review.Recommendation.YES
+    recommendation = Review.Recommendation.ADVANCE
 
     @factory.post_generation
     def refresh_application_scores(review, create, extracted, **kwargs):
         if create:
+            if not review.conflict_of_interest and review.score is not None:
+                for criterion in rubric_add_default(call=review.application.call):
+                    value = min(max(round(review.score), criterion.min_score), criterion.max_score)
+                    ReviewScore.objects.create(review=review, criterion=criterion, score=value)
             application_refresh_scores(application=review.application)
+
+
+def rubric_scores(call, score=4):
+    """A valid `scores` argument of review_save for `call` (given the classic rubric if it has none): `score`
+    on every criterion."""
+    return dict.fromkeys(rubric_add_default(call=call), score)
 
 
 class AlliancePageFactory(factory.django.DjangoModelFactory):
@@ -401,6 +410,42 @@ class StaffLabAccessFactory(factory.django.DjangoModelFactory):
     lab = factory.SubFactory(JointLabFactory)
 
 
+class InterviewSlotFactory(factory.django.DjangoModelFactory):
+    """A free in-person interview slot of a call, a week ahead (book it through interview_slot_book)."""
+
+    class Meta:
+        model = InterviewSlot
+
+    call = factory.SubFactory(CallFactory)
+    starts_at = factory.Sequence(lambda n: timezone.now() + datetime.timedelta(days=7, hours=n))
+    ends_at = factory.LazyAttribute(lambda slot: slot.starts_at + datetime.timedelta(minutes=30))
+    mode = InterviewSlot.Mode.IN_PERSON
+    place = "Room 101, Science Park"
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    """An offer made through recruitment.services.offer_make to an application invited to interview: the
+    application is then "offered" and the student's e-mail is in the outbox."""
+
+    class Meta:
+        model = Offer
+
+    application = factory.SubFactory(ApplicationFactory, status="interview")
+    reply_by = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    letter_text = "We are pleased to offer you a place."
+
+    @classmethod
+    def _create(cls, model_class, *args, application, reply_by, letter_text, conditions=(), letter=None, by=None):
+        return offer_make(
+            application=application,
+            reply_by=reply_by,
+            letter_text=letter_text,
+            conditions=conditions,
+            letter=letter,
+            by=by,
+        )
+
+
 # The factory of each model staff manage in the admin: tests/<app>/test_admin.py check the pages of their app's
 # models, and tests/portal/test_admin.py that every model with an admin is here.
 ADMIN_FACTORIES = {
@@ -418,6 +463,8 @@ ADMIN_FACTORIES = {
     Call: CallFactory,
     Application: ApplicationFactory,
     Review: ReviewFactory,
+    InterviewSlot: InterviewSlotFactory,
+    Offer: OfferFactory,
     OutboxEmail: OutboxEmailFactory,
     NewsArticle: NewsArticleFactory,
     Event: EventFactory,

@@ -70,9 +70,9 @@ def test_each_app_registers_what_the_kernel_serves():
     }  # fmt: skip
     assert set(registry.private_paths) == {
         "challenges/status/", "applications/status/", "referees/", "alliances/status/", "events/registrations/",
-        "admin/password/set/",
+        "admin/password/set/", "applications/drafts/",
     }  # fmt: skip
     assert sorted(label for label, _purge in registry.retention_purges) == [
-        "application(s)", "challenge request(s)", "event registration(s)", "membership application(s)"
+        "application draft(s)", "application(s)", "challenge request(s)", "event registration(s)", "membership application(s)"
     ]  # fmt: skip
     assert registry.staff_lab_ids is not None and registry.all_labs_permission == "people.access_all_labs"

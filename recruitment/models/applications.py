@@ -16,6 +16,7 @@ from portal.uploads import RandomUploadName, private_storage
 from portal.workflow import Workflow
 
 from .calls import Call
+from .reviewer_choices import may_review
 
 SCORE_RANGE = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -33,9 +34,11 @@ class Application(TimestampedModel):
         WAITING = "waiting", _("Waiting for information")
         SHORTLISTED = "shortlisted", _("Shortlisted")
         INTERVIEW = "interview", _("Interview")
+        WAITLISTED = "waitlisted", _("Waiting list")
         OFFERED = "offered", _("Offered")
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined by applicant")
+        LAPSED = "lapsed", _("Offer lapsed")
         REJECTED = "rejected", _("Rejected")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
@@ -85,14 +88,18 @@ class Application(TimestampedModel):
     consented_at = models.DateTimeField(_("consented to the privacy notice"), editable=False)
 
     reviewers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="assigned_applications", verbose_name=_("reviewers")
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="assigned_applications",
+        verbose_name=_("reviewers"),
+        limit_choices_to=may_review,  # staff allowed to review; the admin's picker narrows to colleagues
     )
     internal_notes = models.TextField(_("internal notes"), blank=True, help_text=_("Staff only."))
 
     purged_at = models.DateTimeField(_("personal data erased"), null=True, blank=True, editable=False)
     # Kept up to date by recruitment.services.review_save, so lists sort and filter on them without aggregating.
     average_score = models.DecimalField(
-        _("average score"), max_digits=3, decimal_places=2, null=True, blank=True, editable=False, db_index=True
+        _("average score"), max_digits=4, decimal_places=2, null=True, blank=True, editable=False, db_index=True
     )
     review_count = models.PositiveSmallIntegerField(_("reviews"), default=0, editable=False)
 
@@ -125,9 +132,12 @@ Application.WORKFLOW = Workflow(
         "under_review": frozenset({"waiting", "shortlisted", "rejected", "withdrawn"}),
         # Staff ask the student formally; the answer (or staff) moves the application on again.
         "waiting": frozenset({"under_review", "shortlisted", "interview", "rejected", "withdrawn"}),
-        "shortlisted": frozenset({"waiting", "interview", "rejected", "withdrawn"}),
-        "interview": frozenset({"waiting", "offered", "rejected", "withdrawn"}),
-        "offered": frozenset({"accepted", "declined", "rejected", "withdrawn"}),
+        "shortlisted": frozenset({"waiting", "interview", "waitlisted", "rejected", "withdrawn"}),
+        "interview": frozenset({"waiting", "offered", "waitlisted", "rejected", "withdrawn"}),
+        # Promoted from the waiting list when a place frees up: an offer is made to them.
+        "waitlisted": frozenset({"offered", "rejected", "withdrawn"}),
+        # The student answers; the daily lapse_offers ends an offer unanswered by its reply-by date.
+        "offered": frozenset({"accepted", "declined", "lapsed", "rejected", "withdrawn"}),
     },
     public_labels={
         "submitted": _("Received — the lab will review it after the deadline"),
@@ -135,9 +145,11 @@ Application.WORKFLOW = Workflow(
         "waiting": _("Waiting for your information — please answer the lab's question below"),
         "shortlisted": _("Shortlisted"),
         "interview": _("Invited to interview"),
+        "waitlisted": _("On the waiting list"),
         "offered": _("Offered a place"),
         "accepted": _("Offer accepted"),
         "declined": _("Offer declined by you"),
+        "lapsed": _("Offer lapsed — it was not answered by its reply-by date"),
         "rejected": _("Not successful this time"),
         "withdrawn": _("Withdrawn by you"),
     },

@@ -1,6 +1,5 @@
 """Calls for applications: internships and PhD fellowships, open between two dates."""
 
-
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -51,6 +50,12 @@ class Call(TimestampedModel):
     )
     blind_review = models.BooleanField(
         _("blind review"), default=False, help_text=_("Reviewers do not see applicants' names or contact details.")
+    )
+    review_deadline = models.DateTimeField(
+        _("reviews due"),
+        null=True,
+        blank=True,
+        help_text=_("Reviewers are told this date when assigned, and reminded before it; Hong Kong time."),
     )
 
     objects = CallQuerySet.as_manager()

@@ -1,6 +1,5 @@
 """Referees named on an application and the letters they upload."""
 
-
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +22,12 @@ class ApplicationReferee(models.Model):
         _("letter"), storage=private_storage, upload_to=RandomUploadName("letters"), blank=True, editable=False
     )
     letter_uploaded_at = models.DateTimeField(_("letter received"), null=True, blank=True, editable=False)
+    # When the student last had the request sent again (a resend or a new address): spaced by REFEREE_RESEND_MINUTES.
+    resent_at = models.DateTimeField(_("request sent again"), null=True, blank=True, editable=False)
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True, editable=False)
+    # The student's corrections from the status page, one line each with what the referee was before: staff see
+    # them on the application's page and are not e-mailed for each.
+    corrections = models.TextField(_("corrections by the applicant"), blank=True, editable=False)
 
     class Meta:
         ordering = ["application", "order"]

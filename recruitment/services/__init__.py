@@ -10,7 +10,6 @@ from .applications import (
     application_bulk_transition,
     application_message_from_staff,
     application_message_from_student,
-    application_refresh_scores,
     application_send_existing_link,
     application_submit,
     application_transition,
@@ -19,8 +18,42 @@ from .applications import (
     letter_deadline,
     referee_can_upload,
     referee_upload_letter,
+)
+from .decisions import DECISION_STATUSES, OWN_PATH_STATUSES
+from .drafts import DraftAlreadySent, draft_save, draft_submit, drafts_purge_closed, drafts_send_reminders
+from .interviews import (
+    BookingRefused,
+    interview_calendar,
+    interview_can_reschedule,
+    interview_slot_book,
+    interview_slots_free,
+)
+from .offers import (
+    OFFER_FROM,
+    OfferRefused,
+    applications_waitlist,
+    offer_accept,
+    offer_condition_mark_met,
+    offer_decline,
+    offer_make,
+    offer_problem,
+    offers_lapse,
+)
+from .referees import (
+    RefereeChange,
+    RefereeChangeRefused,
+    referee_change_refusal,
+    referee_correct,
+    referees_send_reminders,
+)
+from .reviews import (
+    application_refresh_scores,
+    application_set_reviewers,
+    applications_assign_reviewers,
     review_save,
     reviews_delete,
+    rubric_add_default,
+    send_review_reminders,
 )
 
 __all__ = [
@@ -44,4 +77,36 @@ __all__ = [
     "referee_upload_letter",
     "review_save",
     "reviews_delete",
+    "application_set_reviewers",
+    "applications_assign_reviewers",
+    "rubric_add_default",
+    "send_review_reminders",
+    # drafts, referees' corrections and reminders
+    "DraftAlreadySent",
+    "RefereeChange",
+    "RefereeChangeRefused",
+    "draft_save",
+    "draft_submit",
+    "drafts_purge_closed",
+    "drafts_send_reminders",
+    "referee_change_refusal",
+    "referee_correct",
+    "referees_send_reminders",
+    # interviews, offers, waiting list
+    "BookingRefused",
+    "DECISION_STATUSES",
+    "OFFER_FROM",
+    "OWN_PATH_STATUSES",
+    "OfferRefused",
+    "applications_waitlist",
+    "interview_calendar",
+    "interview_can_reschedule",
+    "interview_slot_book",
+    "interview_slots_free",
+    "offer_accept",
+    "offer_condition_mark_met",
+    "offer_decline",
+    "offer_make",
+    "offer_problem",
+    "offers_lapse",
 ]

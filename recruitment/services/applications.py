@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,7 +24,8 @@ from portal.uploads import private_storage
 from portal.workflow import TransitionNotAllowed, record_creation, transition
 from projects.models import Project
 
-from ..models import Application, ApplicationReferee, Call, Review
+from ..models import Application, ApplicationReferee, Call
+from .decisions import DECISION_STATUSES, application_decision_email
 
 APPLICANT = "applicant"
 # Moves the applicant hears about by e-mail.
@@ -195,7 +196,9 @@ def application_transition(
         change = transition(
             application, workflow=Application.WORKFLOW, to=to, by=by, note=note, actor_label=actor_label
         )
-        if to in ANNOUNCED_STATUSES:
+        if to in DECISION_STATUSES:
+            application_decision_email(application=application, change=change)
+        elif to in ANNOUNCED_STATUSES:
             queue_status_email(
                 submission=application,
                 workflow=Application.WORKFLOW,
@@ -298,41 +301,3 @@ def referee_upload_letter(
     if previous:
         transaction.on_commit(lambda: private_storage().delete(previous))
     return referee
-
-
-def review_save(*, review: Review, by: AbstractBaseUser) -> Review:
-    """Save a reviewer's review. Declaring a conflict of interest clears the scores and takes the reviewer off
-    the application."""
-    with transaction.atomic():
-        if review.conflict_of_interest:
-            for criterion in Review.CRITERIA:
-                setattr(review, criterion, None)
-            review.recommendation = ""
-            review.score = None
-            review.save()
-            review.application.reviewers.remove(by)
-        else:
-            scores = [getattr(review, criterion) for criterion in Review.CRITERIA]
-            review.score = round(sum(scores) / len(scores), 2)
-            review.full_clean(exclude=["reviewer"])
-            review.save()
-        application_refresh_scores(application=review.application)
-    return review
-
-
-def reviews_delete(*, reviews: QuerySet) -> int:
-    """Delete reviews; their applications' stored averages must not keep the deleted scores."""
-    with transaction.atomic():
-        applications = list(Application.objects.filter(pk__in=reviews.values("application_id")))
-        deleted, _by_model = reviews.delete()
-        for application in applications:
-            application_refresh_scores(application=application)
-    return deleted
-
-
-def application_refresh_scores(*, application: Application) -> None:
-    """Store the average of the counted reviews (conflicts excluded) and their number on the application."""
-    figures = application.reviews.filter(conflict_of_interest=False).aggregate(average=Avg("score"), count=Count("pk"))
-    Application.objects.filter(pk=application.pk).update(
-        average_score=figures["average"], review_count=figures["count"]
-    )

@@ -19,7 +19,7 @@ from tests.files import document_pdf, pdf
 pytestmark = pytest.mark.django_db
 
 STATUSES = Application.Status.values
-NON_FINAL = ["submitted", "under_review", "waiting", "shortlisted", "interview", "offered"]
+NON_FINAL = ["submitted", "under_review", "waiting", "shortlisted", "interview", "waitlisted", "offered"]
 ALLOWED = {
     ("submitted", "under_review"),
     ("under_review", "shortlisted"),
@@ -27,6 +27,11 @@ ALLOWED = {
     ("interview", "offered"),
     ("offered", "accepted"),
     ("offered", "declined"),
+    # The waiting list, and an offer unanswered by its reply-by date (lapse_offers).
+    ("shortlisted", "waitlisted"),
+    ("interview", "waitlisted"),
+    ("waitlisted", "offered"),
+    ("offered", "lapsed"),
     # Staff ask formally for information; the answer or staff move the application on again.
     *((status, "waiting") for status in ("submitted", "under_review", "shortlisted", "interview")),
     ("waiting", "under_review"),
@@ -60,7 +65,9 @@ def test_the_transition_table(current, target, superuser):
         ("interview", "offered", True),
         ("submitted", "rejected", True),
         ("submitted", "under_review", False),
-        ("offered", "accepted", False),
+        ("offered", "accepted", True),  # every decision is e-mailed, with what happens next
+        ("interview", "waitlisted", True),
+        ("offered", "lapsed", True),
     ],
 )
 def test_moves_the_applicant_cares_about_are_emailed(
@@ -195,18 +202,23 @@ def test_reviewers_do_not_see_history_or_other_reviewers_scores(client, reviewer
     assert "average_score" not in export.splitlines()[0]
 
 
+CLASSIC = ("academic_record", "research_fit", "statement", "references")
+
+
 def review_data(application, **overrides):
-    data = {
-        "application": application.pk,
-        "academic_record": "4",
-        "research_fit": "5",
-        "statement": "3",
-        "references": "4",
-        "recommendation": "yes",
-        "comment": "Solid.",
-    }
+    """A post of the scoring form: the classic rubric's criteria named by their old field names in `overrides`."""
+    criteria = dict(zip(CLASSIC, factories.rubric_scores(application.call), strict=True))
+    scores = {"academic_record": "4", "research_fit": "5", "statement": "3", "references": "4"}
+    data = {"application": application.pk, "recommendation": "advance", "comment": "Solid."}
+    for name, criterion in criteria.items():
+        data[f"score_{criterion.pk}"] = overrides.pop(name, scores[name])
     data.update(overrides)
-    return data
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def score_error(response, application, name):
+    criterion = application.call.criteria.get(order=CLASSIC.index(name) + 1)
+    return response.context["adminform"].form.errors.get(f"score_{criterion.pk}")
 
 
 def test_a_reviewer_scores_an_assigned_application_once(client, reviewer):
@@ -229,9 +241,9 @@ def test_scores_must_be_between_1_and_5(client, reviewer):
     application = factories.ApplicationFactory()
     application.reviewers.add(reviewer)
     response = client.post(reverse("admin:recruitment_review_add"), review_data(application, research_fit="6"))
-    assert "research_fit" in response.context["adminform"].form.errors
+    assert score_error(response, application, "research_fit") == ["Score “Research fit” from 1 to 5."]
     response = client.post(reverse("admin:recruitment_review_add"), review_data(application, statement=""))
-    assert response.context["adminform"].form.errors["statement"] == ["Score this criterion from 1 to 5."]
+    assert score_error(response, application, "statement") == ["Score “Personal statement” from 1 to 5."]
     assert Review.objects.count() == 0
 
 
@@ -257,15 +269,7 @@ def test_the_changelist_shows_average_and_count_and_filters_by_score(admin_clien
     strong = factories.ApplicationFactory()
     factories.ReviewFactory(application=strong, score=5)
     factories.ReviewFactory(application=strong, score=4)
-    factories.ReviewFactory(
-        application=strong,
-        score=1,
-        conflict_of_interest=True,
-        academic_record=None,
-        research_fit=None,
-        statement=None,
-        references=None,
-    )
+    factories.ReviewFactory(application=strong, score=1, conflict_of_interest=True)
     weak = factories.ApplicationFactory()
     factories.ReviewFactory(application=weak, score=2)
     factories.ApplicationFactory()  # unscored

@@ -56,9 +56,9 @@ def test_a_review_scored_outside_the_scale_is_refused():
     application = factories.ApplicationFactory()
     reviewer = factories.StaffUserFactory()
     application.reviewers.add(reviewer)
-    review = Review(
-        application=application, reviewer=reviewer, academic_record=9, research_fit=4, statement=4, references=4
-    )
+    scores = factories.rubric_scores(application.call)
+    scores[next(iter(scores))] = 9  # the classic rubric scores 1 to 5
+    review = Review(application=application, reviewer=reviewer, recommendation="advance")
     with pytest.raises(ValidationError):
-        review_save(review=review, by=reviewer)
+        review_save(review=review, by=reviewer, scores=scores)
     assert not Review.objects.exists()
