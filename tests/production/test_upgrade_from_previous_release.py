@@ -48,6 +48,13 @@ NEW_TABLE_PREFIXES = (
     "portal_heldupload",
     "portal_rankingentry",
     "challenges_suggestionfeedback",
+    # The selection: drafts, interview slots, offers and their conditions, rubrics, scores per criterion, reminders.
+    "recruitment_applicationdraft",
+    "recruitment_interviewslot",
+    "recruitment_offer",
+    "recruitment_rubriccriterion",
+    "recruitment_reviewscore",
+    "recruitment_reviewreminder",
 )
 
 LINKS_AND_RIGHTS = """
