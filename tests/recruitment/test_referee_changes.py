@@ -269,3 +269,15 @@ def test_the_daily_command_reminds(capsys):
     factories.ApplicationFactory(call=call, referees=referees(2))
     call_command("send_referee_reminders")
     assert "Reminded 2 referee(s) of their letter." in capsys.readouterr().out
+
+
+def test_an_application_without_referees_has_no_empty_referees_section(client):
+    application = factories.ApplicationFactory(call=factories.CallFactory())
+    assert not application.referees.exists()
+    page = client.get(application.get_status_url()).content.decode()
+    assert 'id="referees"' not in page and "What you sent" in page
+
+
+def test_an_application_with_referees_lists_them_on_its_status_page(client, application):
+    page = client.get(application.get_status_url()).content.decode()
+    assert 'id="referees"' in page and "Dr Referee 1" in page and "no letter yet" in page
