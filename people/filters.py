@@ -1,4 +1,5 @@
 import django_filters
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from labs.models import JointLab, Organisation
@@ -21,7 +22,8 @@ class PersonFilter(PublicFilterSet):
     )
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
-        queryset=Organisation.objects.filter(people__isnull=False).distinct(),
+        # EXISTS, not a join with DISTINCT over every person (see projects/filters.py).
+        queryset=Organisation.objects.filter(Exists(Person.objects.filter(organisation=OuterRef("pk")))),
         to_field_name="slug",
         empty_label=_("Any organisation"),
     )
