@@ -1,4 +1,5 @@
-"""Loads the demo content of demo/content.py.
+"""Loads the demo content of demo/content/ (English in labs.py, organisations.py, people.py; both Chinese scripts
+in chinese.py).
 
 `make run` calls it at every start, so it only adds what is missing: a record staff have edited is left as they
 left it, and a second run changes nothing.
@@ -59,7 +60,11 @@ def demo_load(*, now=None):
             locations=data["locations"],
             established_on=datetime.date.fromisoformat(established) if established else None,
         )
+        values["brand_colour"] = data.get("brand_colour", "")
         lab, _ = _ensure(report, JointLab, {"slug": data["slug"]}, values)
+        if values["brand_colour"] and not lab.brand_colour:  # labs loaded before they had a colour
+            lab.brand_colour = values["brand_colour"]
+            lab.save(update_fields=["brand_colour"])
         labs[data["slug"]] = lab
 
         for org_slug, role, note in data["partners"]:
@@ -82,6 +87,7 @@ def demo_load(*, now=None):
             values = {
                 "title": project["title"],
                 "summary": project["summary"],
+                "description": project.get("description", ""),
                 "keywords": project["keywords"],
                 "status": Project.Status.PLANNED,
                 "is_featured": project.get("is_featured", False),
@@ -90,6 +96,9 @@ def demo_load(*, now=None):
             obj, created = _ensure(report, Project, {"lab": lab, "slug": project["slug"]}, values)
             if created:
                 obj.focus_areas.set([areas[slug] for slug in project["areas"]])
+            elif project.get("description") and not obj.description_en:  # projects loaded before they had one
+                obj.description_en = project["description"]
+                obj.save(update_fields=["description_en"])
 
     for data in demo_content.PEOPLE:
         values = {key: data[key] for key in ("name", "honorific", "position")}
@@ -101,11 +110,15 @@ def demo_load(*, now=None):
     for data in demo_content.CALLS:
         _load_call(report, data, now)
 
-    _fill_chinese_names(demo_content.CHINESE_NAMES["organisations"], Organisation.objects.all())
-    _fill_chinese_names(demo_content.CHINESE_NAMES["labs"], JointLab.objects.all())
-    _fill_chinese_names(demo_content.CHINESE_NAMES["focus_areas"], FocusArea.objects.filter(lab__slug__in=labs))
-    _fill_chinese_names(demo_content.CHINESE_NAMES["programmes"], Programme.objects.filter(lab__slug__in=labs))
-    _fill_chinese_names(demo_content.CHINESE_NAMES["calls"], Call.objects.all(), field="title")
+    chinese = demo_content.CHINESE
+    _fill_chinese(chinese["organisations"], Organisation.objects.all())
+    _fill_chinese(chinese["labs"], JointLab.objects.all())
+    _fill_chinese(chinese["focus_areas"], FocusArea.objects.filter(lab__slug__in=labs))
+    _fill_chinese(chinese["programmes"], Programme.objects.filter(lab__slug__in=labs))
+    _fill_chinese(chinese["projects"], Project.objects.filter(lab__slug__in=labs))
+    _fill_chinese(chinese["calls"], Call.objects.all())
+    _fill_chinese(chinese["people"], Person.objects.all())
+    _fill_partnership_notes(demo_content.PARTNERSHIP_NOTES)
     load_news_and_events(report, now)
     for data in demo_content.ALLIANCE_PAGES:
         _load_alliance_page(report, data)
@@ -143,16 +156,39 @@ def _load_alliance_page(report, data):
     )
 
 
-def _fill_chinese_names(names, queryset, field="name"):
-    """Chinese names go into empty translation fields only, so a name staff have written is kept."""
-    for obj in queryset.filter(slug__in=names):
+def _fill_chinese(texts, queryset):
+    """The (繁體, 简体) texts of demo/content/chinese.py go into empty translation columns only, so a text staff have
+    written is kept, and a second run saves nothing. A column the model does not have (yet) is skipped: a field
+    such as Person.position becomes translatable in a later migration, and its Chinese is filled in from then on."""
+    columns = {field.attname for field in queryset.model._meta.concrete_fields}
+    for obj in queryset.filter(slug__in=texts):
         changed = []
-        for column, value in zip((f"{field}_zh_hant", f"{field}_zh_hans"), names[obj.slug], strict=True):
-            if not getattr(obj, column):
-                setattr(obj, column, value)
-                changed.append(column)
+        for name, scripts in texts[obj.slug].items():
+            for column, text in zip((f"{name}_zh_hant", f"{name}_zh_hans"), scripts, strict=True):
+                if column in columns and not getattr(obj, column):
+                    setattr(obj, column, text)
+                    changed.append(column)
         if changed:
             obj.save(update_fields=changed)
+
+
+def _fill_partnership_notes(notes):
+    """Like _fill_chinese, for the partnerships, which have no slug of their own."""
+    columns = {field.attname for field in Partnership._meta.concrete_fields}
+    if not {"note_zh_hant", "note_zh_hans"} <= columns:
+        return
+    for (lab_slug, organisation_slug, role), scripts in notes.items():
+        partnership = Partnership.objects.filter(
+            lab__slug=lab_slug, organisation__slug=organisation_slug, role=role
+        ).first()
+        if partnership is None:
+            continue
+        changed = [column for column in ("note_zh_hant", "note_zh_hans") if not getattr(partnership, column)]
+        for column, text in zip(("note_zh_hant", "note_zh_hans"), scripts, strict=True):
+            if column in changed:
+                setattr(partnership, column, text)
+        if changed:
+            partnership.save(update_fields=changed)
 
 
 def _load_call(report, data, now):

@@ -14,6 +14,7 @@ from labs.admin import AUDIT_FIELDS
 from portal.admin import StatusHistoryInline, flag_action
 from portal.csv_export import csv_response
 from portal.scoping import LabScopedAdminMixin
+from portal.translation_admin import SimplifiedFromTraditionalMixin
 
 from .models import Event, Registration
 from .selectors import (
@@ -57,7 +58,7 @@ class RegistrationToDoFilter(admin.SimpleListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class EventAdmin(LabScopedAdminMixin, SimplifiedFromTraditionalMixin, TranslationAdmin, SimpleHistoryAdmin):
     def visible_to(self, user, queryset):
         return events_visible_to(user, queryset)
 

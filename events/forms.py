@@ -21,6 +21,7 @@ class RegistrationForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
         }
+        labels = {"name": _("Full name")}  # a person's name (姓名), not the generic "name" (名稱)
         help_texts = {"organisation": _("Optional.")}
         error_messages = {
             "name": {"required": _("Enter your name.")},

@@ -195,7 +195,7 @@ class Registration(TimestampedModel):
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     registered_at = models.DateTimeField(_("registered"), default=timezone.now, db_index=True, editable=False)
     language = models.CharField(_("language"), max_length=10, default="en", editable=False)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("full name"), max_length=200)
     email = models.EmailField(_("e-mail"))
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     consented_at = models.DateTimeField(_("consented to the privacy notice"), editable=False)

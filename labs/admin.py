@@ -5,6 +5,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 from simple_history.admin import SimpleHistoryAdmin
 
 from portal.scoping import LabScopedAdminMixin
+from portal.translation_admin import SimplifiedFromTraditionalMixin
 
 from .models import FocusArea, JointLab, Organisation, Partnership, Programme
 from .selectors import organisations_editable_by
@@ -12,7 +13,7 @@ from .selectors import organisations_editable_by
 AUDIT_FIELDS = ("created_at", "updated_at")
 
 
-class PartnershipInline(LabScopedAdminMixin, admin.TabularInline):
+class PartnershipInline(LabScopedAdminMixin, TranslationTabularInline):
     model = Partnership
     extra = 0
     autocomplete_fields = ["organisation"]
@@ -35,7 +36,7 @@ class ProgrammeInline(LabScopedAdminMixin, TranslationTabularInline):
 
 
 @admin.register(JointLab)
-class JointLabAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class JointLabAdmin(LabScopedAdminMixin, SimplifiedFromTraditionalMixin, TranslationAdmin, SimpleHistoryAdmin):
     lab_path = "pk"
     list_display = ["name", "short_name", "status", "established_on", "partner_count", "project_count"]
     list_filter = ["status"]
@@ -44,7 +45,10 @@ class JointLabAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     readonly_fields = AUDIT_FIELDS
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "status", "established_on"]}),
-        (_("Public text"), {"fields": ["tagline", "summary", "description", "locations", "website", "logo"]}),
+        (
+            _("Public text"),
+            {"fields": ["tagline", "summary", "description", "locations", "website", "logo", "brand_colour"]},
+        ),
         (_("Staff"), {"fields": ["inbox_email"]}),
         (_("Audit"), {"fields": AUDIT_FIELDS, "classes": ["collapse"]}),
     ]
@@ -73,7 +77,7 @@ class JointLabAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class OrganisationAdmin(LabScopedAdminMixin, SimplifiedFromTraditionalMixin, TranslationAdmin, SimpleHistoryAdmin):
     def visible_to(self, user, queryset):
         return queryset  # partners are public records: every member of staff may look them up
 
@@ -97,7 +101,7 @@ class OrganisationAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmi
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+class PartnershipAdmin(LabScopedAdminMixin, SimplifiedFromTraditionalMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["organisation", "lab", "role", "since"]
     list_filter = ["role", "lab"]
     search_fields = ["organisation__name", "organisation__short_name", "lab__name", "note"]
@@ -107,7 +111,7 @@ class PartnershipAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class FocusAreaAdmin(LabScopedAdminMixin, SimplifiedFromTraditionalMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "lab", "order"]
     list_filter = ["lab"]
     list_editable = ["order"]
@@ -119,7 +123,7 @@ class FocusAreaAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class ProgrammeAdmin(LabScopedAdminMixin, SimplifiedFromTraditionalMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "lab", "kind"]
     list_filter = ["kind", "lab"]
     search_fields = ["name", "description", "lab__name"]

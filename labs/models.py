@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.images import validate_brand_colour, validate_picture
 from portal.models import TimestampedModel, split_lines
 
 
@@ -26,7 +27,17 @@ class JointLab(TimestampedModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE, db_index=True)
     locations = models.TextField(_("locations"), blank=True, help_text=_("The sites the lab works from, one per line."))
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/labs/", blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/labs/", blank=True, validators=[validate_picture])
+    brand_colour = models.CharField(
+        _("brand colour"),
+        max_length=7,
+        blank=True,
+        validators=[validate_brand_colour],
+        help_text=_(
+            "The lab's colour on its pages and generated pictures, as # and six hexadecimal digits (e.g. #1f4e79). "
+            "Text on it is set in white or black, whichever reads better. Empty: a colour chosen for the lab."
+        ),
+    )
     inbox_email = models.EmailField(
         _("staff inbox"),
         blank=True,
@@ -74,7 +85,7 @@ class Organisation(TimestampedModel):
     region = models.CharField(_("region"), max_length=100, blank=True, db_index=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/organisations/", blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/organisations/", blank=True, validators=[validate_picture])
     # Filled by a PostgreSQL trigger (see the search migrations); unused on SQLite, which searches with icontains.
     search_document = SearchVectorField(null=True, editable=False)
 

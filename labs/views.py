@@ -1,9 +1,10 @@
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from .filters import OrganisationFilter
 from .models import FocusArea, JointLab, Organisation, Partnership
+from .selectors import labs_for_cards
 
 # The detail pages of labs, focus areas, partners and programmes show other apps' records (projects, calls,
 # roles): they live in overview/, the layer that may draw on every app.
@@ -15,7 +16,7 @@ class LabListView(ListView):
     context_object_name = "labs"
 
     def get_queryset(self):
-        return JointLab.objects.prefetch_related("focus_areas")
+        return labs_for_cards()
 
 
 class FocusAreaListView(ListView):
@@ -23,7 +24,9 @@ class FocusAreaListView(ListView):
     context_object_name = "focus_areas"
 
     def get_queryset(self):
-        return FocusArea.objects.select_related("lab")
+        return FocusArea.objects.select_related("lab").annotate(
+            project_count=Count("projects", filter=Q(projects__is_public=True))
+        )
 
 
 class OrganisationListView(FilterView):

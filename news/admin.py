@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from labs.admin import AUDIT_FIELDS
 from portal.admin import flag_action
 from portal.scoping import LabScopedAdminMixin
+from portal.translation_admin import SimplifiedFromTraditionalMixin
 from portal.uploads import validate_upload
 
 from .models import NewsArticle
@@ -28,7 +29,7 @@ class NewsArticleForm(forms.ModelForm):
 
 
 @admin.register(NewsArticle)
-class NewsArticleAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class NewsArticleAdmin(LabScopedAdminMixin, SimplifiedFromTraditionalMixin, TranslationAdmin, SimpleHistoryAdmin):
     def visible_to(self, user, queryset):
         return articles_visible_to(user, queryset)
 

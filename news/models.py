@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.images import validate_picture
 from portal.models import TimestampedModel
 from portal.uploads import RandomUploadName
 
@@ -39,7 +40,7 @@ class NewsArticle(TimestampedModel):
     )
     body = models.TextField(_("body"), help_text=_("Plain text; an empty line starts a new paragraph."))
     published_on = models.DateField(_("publication date"), default=timezone.localdate, db_index=True)
-    image = models.ImageField(_("image"), upload_to=RandomUploadName("news"), blank=True)
+    image = models.ImageField(_("image"), upload_to=RandomUploadName("news"), blank=True, validators=[validate_picture])
     image_alt = models.CharField(
         _("image description"),
         max_length=255,

@@ -32,7 +32,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap_views.sitemap,
-        {"sitemaps": registered_sitemaps(extra_sections=["overview:home"])},
+        {"sitemaps": registered_sitemaps(extra_sections=["overview:home", "contact", "accessibility", "privacy"])},
         name="sitemap",
     ),  # fmt: skip
     *(

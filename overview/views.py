@@ -3,30 +3,26 @@ programmes and people (each shows projects, calls or roles kept by other apps)."
 
 from itertools import groupby
 
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView
 
 from alliances.models import ALLIANCE_KINDS
 from alliances.selectors import alliance_page_of
 from labs.models import FocusArea, JointLab, Organisation, Partnership, Programme
+from overview.home import home_page_data
 from people.models import Person
 from portal.forms import SearchForm
 from portal.redirects import FollowRenamedSlugMixin, renamed
 from portal.search import site_search
 from portal.structured_data import organisation_data, person_data
-from projects.models import Project
 from recruitment.selectors import calls_open_to_the_public
 
 LAB_PAGE_PROJECTS = 12
 
 
 def home(request):
-    context = {
-        "labs": JointLab.objects.prefetch_related("focus_areas"),
-        "open_calls": calls_open_to_the_public().order_by("closes_at"),
-        "featured_projects": Project.objects.public().filter(is_featured=True).select_related("lab")[:6],
-    }
-    return render(request, "overview/home.html", context)
+    return render(request, "overview/home.html", home_page_data())
 
 
 def site_search_view(request):
@@ -50,15 +46,24 @@ class LabDetailView(FollowRenamedSlugMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         lab = self.object
-        partnerships = list(lab.partnerships.select_related("organisation").order_by("role", "organisation__name"))
+        # Founding partners and hosts first: the order the roles are declared in, not the alphabet.
+        role_order = {role: position for position, role in enumerate(Partnership.Role.values)}
+        partnerships = sorted(
+            lab.partnerships.select_related("organisation").order_by("organisation__name"),
+            key=lambda partnership: role_order.get(partnership.role, len(role_order)),
+        )
         lab_projects = lab.projects.public()
         context.update(
-            leadership=lab.lab_roles.current().leadership().filter(person__is_public=True).select_related("person"),
+            leadership=lab.lab_roles.current()
+            .leadership()
+            .filter(person__is_public=True)
+            .select_related("person")
+            .order_by("display_order", "person__name"),
             partners_by_role=[
                 (Partnership.Role(role).label, list(items))
                 for role, items in groupby(partnerships, key=lambda p: p.role)
             ],
-            focus_areas=lab.focus_areas.all(),
+            focus_areas=lab.focus_areas.annotate(project_count=Count("projects", filter=Q(projects__is_public=True))),
             # A busy lab has hundreds of projects: show the first ones and link to the filtered list.
             projects=lab_projects.order_by("-is_featured", "title")[:LAB_PAGE_PROJECTS],
             project_total=lab_projects.count(),
@@ -100,7 +105,8 @@ class OrganisationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["partnerships"] = self.object.partnerships.select_related("lab").order_by("lab__name", "role")
-        context["projects"] = self.object.projects.public().select_related("lab")
+        context["projects"] = self.object.projects.public().select_related("lab").order_by("-is_featured", "title")
+        context["people"] = self.object.people.public().order_by("name")
         context["structured_data"] = organisation_data(self.request, self.object, description=self.object.description)
         return context
 

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from labs.admin import AUDIT_FIELDS, JointLabAdmin
@@ -10,6 +11,7 @@ from labs.models import JointLab
 from portal.admin import flag_action
 from portal.scoping import LabScopedAdminMixin
 from portal.second_factor.services import may_reset_second_factor, second_factor_reset, with_authenticator_flag
+from portal.translation_admin import SimplifiedFromTraditionalMixin
 
 from .models import LabRole, Person, StaffLabAccess
 from .selectors import people_editable_by, people_visible_to
@@ -43,7 +45,7 @@ class JointLabWithRolesAdmin(JointLabAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(LabScopedAdminMixin, SimpleHistoryAdmin):
+class PersonAdmin(LabScopedAdminMixin, SimplifiedFromTraditionalMixin, TranslationAdmin, SimpleHistoryAdmin):
     def visible_to(self, user, queryset):
         return people_visible_to(user, queryset)
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.images import validate_picture
 from portal.models import TimestampedModel
 
 orcid_validator = RegexValidator(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("Enter an ORCID iD like 0000-0002-1825-0097."))
@@ -19,7 +20,8 @@ class PersonQuerySet(models.QuerySet):
 
 
 class Person(TimestampedModel):
-    name = models.CharField(_("name"), max_length=200, db_index=True)
+    # "full name", not the generic "name" (名稱, a thing's name): a person's name is 姓名.
+    name = models.CharField(_("full name"), max_length=200, db_index=True)
     chinese_name = models.CharField(_("Chinese name"), max_length=100, blank=True)
     honorific = models.CharField(
         _("honorific"), max_length=30, blank=True, help_text=_("For example Prof., Dr., Mr., Ms.")
@@ -35,7 +37,7 @@ class Person(TimestampedModel):
         verbose_name=_("organisation"),
     )
     short_bio = models.TextField(_("short bio"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True, validators=[validate_picture])
     public_email = models.EmailField(_("public e-mail"), blank=True)
     homepage = models.URLField(_("homepage"), blank=True)
     orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True, validators=[orcid_validator])

@@ -3,6 +3,11 @@ from django.urls import Resolver404, resolve, translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 
+# BCP 47 tags for `lang` and `hreflang`: the Traditional site is written the Hong Kong way. OpenGraph wants its own
+# territory form.
+LANGUAGE_TAGS = {"en": "en", "zh-hant": "zh-Hant-HK", "zh-hans": "zh-Hans"}
+OPENGRAPH_LOCALES = {"en": "en_US", "zh-hant": "zh_HK", "zh-hans": "zh_CN"}
+
 
 def languages(request):
     """The same page in every language, for the switcher and hreflang links."""
@@ -10,13 +15,20 @@ def languages(request):
     alternates = [
         {
             "code": code,
+            "tag": LANGUAGE_TAGS.get(code, code),
             "name": name,
             "url": same_page_in(code, request),
             "is_current": code == current,
         }
         for code, name in settings.LANGUAGES
     ]
-    return {"language_alternates": alternates}
+    return {
+        "language_alternates": alternates,
+        "language_tag": LANGUAGE_TAGS.get(current, current),
+        "opengraph_locale": OPENGRAPH_LOCALES.get(current, "en_US"),
+        "opengraph_alternate_locales": [OPENGRAPH_LOCALES[code] for code in OPENGRAPH_LOCALES if code != current],
+        "default_language_url": same_page_in(settings.LANGUAGE_CODE, request),
+    }
 
 
 def same_page_in(language, request):

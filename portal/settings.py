@@ -74,6 +74,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # A foreign Host header gets a plain 400 before anything asks for the host (portal/middleware.py).
     "portal.middleware.RefuseUnknownHostMiddleware",
+    # HTML, JSON, CSS and SVG go out gzipped to clients that accept it, so the site is compressed whether or not a
+    # proxy does it (deploy/nginx.conf does too; nginx leaves an already compressed answer alone). Outside the page
+    # cache: the cache keeps one plain copy and every answer is compressed on the way out. BREACH (secrets guessed
+    # from compressed sizes) is blunted: Django pads each gzip answer with random bytes (4.2+), the CSRF token is
+    # masked afresh on every page, and private status links carry their secret in the address, not beside input
+    # an attacker controls.
+    "django.middleware.gzip.GZipMiddleware",
     # Stores finished public pages (outermost, so the stored copy carries every header below).
     "portal.page_cache.UpdatePublicPageMiddleware",
     # CORS for the open-data API and the embeddable list only (CORS_URLS_REGEX), on cached answers too.
@@ -147,6 +154,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.languages",
+                # The footer's partner institutions: a callable, so only pages that show the footer query them.
+                "overview.home.site_frame",
             ],
         },
     },
@@ -156,6 +165,10 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Keep each worker's connection between requests: opening a PostgreSQL connection per request cost /readyz 5x its
+# throughput. Health checks drop a connection the server closed (restart, failover) before it is reused.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=300)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers (or the dev server and a command) may write at once: wait for the lock instead of
     # failing, take it at the start of each transaction, and let readers work alongside the writer (WAL).
@@ -234,6 +247,11 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 # field share it) and this much memory; past either it is killed and the file refused.
 UPLOAD_CHECK_SECONDS = env.float("UPLOAD_CHECK_SECONDS", default=3.0)
 UPLOAD_CHECK_MEMORY_MB = env.int("UPLOAD_CHECK_MEMORY_MB", default=512)
+# Logos, photos and project images (portal/images.py): at most this many pixels, checked by decoding the upload.
+IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
+# The font share cards (og:image) draw titles with: it must cover Chinese. Empty: Noto Sans CJK where the system has
+# it (Debian's fonts-noto-cjk), else pages share the site's own card.
+SHARE_CARD_FONT = env.str("SHARE_CARD_FONT", default="")
 # Django keeps larger uploads in temporary files rather than memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Stored files are CVs, transcripts, letters and confidential attachments: readable by the portal's own user and

@@ -31,6 +31,8 @@ urlpatterns = [
     path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(admin_access.view_on_site)),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Picture renditions, the labs' brand colours and share cards: the same for every language.
+    path("", include("portal.image_urls")),
     # The open-data API keeps one address too; the language is a parameter (lang, Accept-Language).
     path("api/", include("api.urls")),
 ]
@@ -38,6 +40,8 @@ urlpatterns = [
 # Public pages carry their language in the URL: /labs/ (English), /zh-hant/labs/, /zh-hans/labs/.
 urlpatterns += i18n_patterns(
     path("privacy/", views.privacy_notice, name="privacy"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("contact/", views.contact, name="contact"),
     path("", include("overview.urls")),
     path("", include("labs.urls")),
     path("", include("people.urls")),

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
@@ -55,4 +57,26 @@ def privacy_notice(request):
             "outbox_retention_days": settings.OUTBOX_RETENTION_DAYS,
             "event_registration_retention_days": settings.EVENT_REGISTRATION_RETENTION_DAYS,
         },
+    )
+
+
+# When the accessibility statement was last checked against the site (update it with the statement).
+ACCESSIBILITY_REVIEWED_ON = datetime.date(2026, 11, 28)
+
+
+def accessibility_statement(request):
+    return render(
+        request,
+        "portal/accessibility.html",
+        {"contact_email": settings.PORTAL_INBOX_EMAIL, "reviewed_on": ACCESSIBILITY_REVIEWED_ON},
+    )
+
+
+def contact(request):
+    """How to reach the labs: through the forms and private status pages, or the portal's general address. The
+    labs' own inboxes are never shown (they only receive notices of new submissions)."""
+    return render(
+        request,
+        "portal/contact.html",
+        {"contact_email": settings.PORTAL_INBOX_EMAIL, "privacy_email": settings.PRIVACY_CONTACT_EMAIL},
     )

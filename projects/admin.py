@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from labs.admin import AUDIT_FIELDS
 from portal.admin import flag_action
 from portal.scoping import LabScopedAdminMixin
+from portal.translation_admin import SimplifiedFromTraditionalMixin
 
 from .models import Project, ProjectMember
 from .services import projects_set_featured
@@ -23,7 +24,7 @@ class ProjectMemberInline(LabScopedAdminMixin, admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class ProjectAdmin(LabScopedAdminMixin, SimplifiedFromTraditionalMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "lab", "status", "start_date", "end_date", "is_public", "is_featured"]
     # The dates, partners and funder fields are filters too: the knowledge-transfer report links to these lists.
     list_filter = [
@@ -65,6 +66,7 @@ class ProjectAdmin(LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
             {"fields": ["lab", "title", "slug", "status", ("start_date", "end_date"), ("is_public", "is_featured")]},
         ),
         (_("Public text"), {"fields": ["summary", "description", "keywords"]}),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
         (_("Relations"), {"fields": ["focus_areas", "partners"]}),
         (_("Funder reporting"), {"fields": ["collaboration_type", "partner_contribution_hkd", "funding_scheme"]}),
         (_("Audit"), {"fields": AUDIT_FIELDS, "classes": ["collapse"]}),

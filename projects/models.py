@@ -1,4 +1,5 @@
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -6,7 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.images import validate_picture
 from portal.models import TimestampedModel, split_commas
+from portal.uploads import RandomUploadName
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -39,6 +42,15 @@ class Project(TimestampedModel):
     slug = models.SlugField(_("slug"), max_length=120)
     summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    image = models.ImageField(
+        _("image"), upload_to=RandomUploadName("projects"), blank=True, validators=[validate_picture]
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
     focus_areas = models.ManyToManyField(
         "labs.FocusArea", blank=True, related_name="projects", verbose_name=_("focus areas")
     )
@@ -100,6 +112,11 @@ class Project(TimestampedModel):
     @property
     def keyword_list(self):
         return split_commas(self.keywords)
+
+    def clean(self):
+        super().clean()
+        if self.image and not (self.image_alt or "").strip():
+            raise ValidationError({"image_alt": _("Describe the image for people who cannot see it.")})
 
 
 class ProjectMember(TimestampedModel):

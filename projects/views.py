@@ -8,6 +8,7 @@ from portal.structured_data import project_data
 
 from .filters import ProjectFilter
 from .models import Project, ProjectMember
+from .selectors import related_projects
 
 
 class ProjectListView(FilterView):
@@ -42,11 +43,17 @@ class ProjectDetailView(FollowRenamedSlugMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         project = self.object
-        members = list(ProjectMember.objects.filter(project=project, person__is_public=True).select_related("person"))
+        members = list(
+            ProjectMember.objects.filter(project=project, person__is_public=True)
+            .select_related("person")
+            .order_by("role", "order", "person__name")
+        )
+        focus_areas = list(project.focus_areas.select_related("lab"))
         context.update(
-            focus_areas=project.focus_areas.select_related("lab"),
+            focus_areas=focus_areas,
             members=members,
             partners=project.partners.all(),
+            related_projects=related_projects(project, focus_area_ids=[area.pk for area in focus_areas]),
             structured_data=project_data(self.request, project, members=members),
         )
         return context

@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from labs.admin import AUDIT_FIELDS
 from portal.admin import flag_action
 from portal.scoping import LabScopedAdminMixin
+from portal.translation_admin import SimplifiedFromTraditionalMixin
 
 from .models import Application, Call
 from .rubric_admin import RubricAdminMixin
@@ -35,7 +36,9 @@ class CallStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Call)
-class CallAdmin(RubricAdminMixin, LabScopedAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
+class CallAdmin(
+    RubricAdminMixin, LabScopedAdminMixin, SimplifiedFromTraditionalMixin, TranslationAdmin, SimpleHistoryAdmin
+):
     def visible_to(self, user, queryset):
         return calls_visible_to(user, queryset)
 

@@ -44,6 +44,7 @@ class ApplicationForm(KeepsFilesMixin, CountedLengthMixin, forms.ModelForm):
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
         }
+        labels = {"name": _("Full name")}  # a person's name (姓名), not the generic "name" (名稱)
         error_messages = {"email": {"invalid": _("Enter an e-mail address like name@university.edu.")}}
 
     def __init__(self, *args, call, **kwargs):
@@ -54,7 +55,7 @@ class ApplicationForm(KeepsFilesMixin, CountedLengthMixin, forms.ModelForm):
         self.fields["projects"].queryset = Project.objects.public().filter(lab=lab)
         limit = call.statement_word_limit
         statement = self.fields["personal_statement"]
-        statement.help_text = _("At most %(limit)d words.") % {"limit": limit}
+        statement.help_text = _("At most %(limit)d words; each Chinese character counts as a word.") % {"limit": limit}
         statement.widget = forms.Textarea(
             attrs={"rows": 10, "data-word-limit": limit, "aria-describedby": "statement-word-count"}
         )
@@ -78,7 +79,10 @@ class ApplicationForm(KeepsFilesMixin, CountedLengthMixin, forms.ModelForm):
         words = count_words(statement)
         if words > self.call.statement_word_limit:
             raise forms.ValidationError(
-                _("Your statement has %(words)d words; the limit is %(limit)d. Please shorten it.")
+                _(
+                    "Your statement has %(words)d words (each Chinese character counts as a word); the limit is "
+                    "%(limit)d. Please shorten it."
+                )
                 % {"words": words, "limit": self.call.statement_word_limit}
             )
         return statement

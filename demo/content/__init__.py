@@ -5,7 +5,7 @@ article does not say something (a website, a date, a person's affiliation) the f
 """
 
 from .alliances import ALLIANCE_PAGES
-from .chinese import CHINESE_NAMES
+from .chinese import CHINESE, ENGLISH_ONLY_NAMES, PARTNERSHIP_NOTES
 from .labs import CAIR_HKPC, HKUST_HKPC, LABS, PHYSICAL_AI
 from .organisations import ORGANISATIONS
 from .people import CALLS, PEOPLE
@@ -14,10 +14,12 @@ __all__ = [
     "ALLIANCE_PAGES",
     "CAIR_HKPC",
     "CALLS",
-    "CHINESE_NAMES",
+    "CHINESE",
+    "ENGLISH_ONLY_NAMES",
     "HKUST_HKPC",
     "LABS",
     "ORGANISATIONS",
+    "PARTNERSHIP_NOTES",
     "PEOPLE",
     "PHYSICAL_AI",
 ]

@@ -24,6 +24,7 @@ LABS = [
             "and research support staff hands-on experience in the lab's work."
         ),
         "status": "active",
+        "brand_colour": "#8a2c3b",  # white text on it reads at 4.5:1 or better
         "locations": "HKPC Building, Hong Kong\nHKUST campus, Hong Kong\nHKUST (Guangzhou) campus, Nansha, Guangzhou",
         "partners": [
             ("hkust", "founding_partner", ""),
@@ -96,6 +97,11 @@ LABS = [
                 "collaboration_type": "collaborative",
                 "title": "Defect inspection on surfaces of reflective freeform objects",
                 "summary": "Finding defects on shiny, curved parts, where reflections confuse ordinary inspection.",
+                "description": (
+                    "One of the six projects the lab listed at its launch, under industrial AI. A shiny, curved "
+                    "surface mirrors its surroundings, so a defect is hard to tell apart from a reflection; the "
+                    "project brings the lab's machine-vision work on surface defects to such parts."
+                ),
                 "areas": ["industrial-ai"],
                 "keywords": "machine vision, defect inspection, reflective surfaces",
                 "is_featured": True,
@@ -105,6 +111,10 @@ LABS = [
                 "collaboration_type": "collaborative",
                 "title": "Small defect inspection",
                 "summary": "Detecting defects too small for conventional visual inspection on production lines.",
+                "description": (
+                    "One of the first projects, also under industrial AI: machine vision on the factory floor that "
+                    "finds flaws too small for the eye, and traces them back to their root cause."
+                ),
                 "areas": ["industrial-ai"],
                 "keywords": "machine vision, defect inspection",
             },
@@ -113,6 +123,11 @@ LABS = [
                 "collaboration_type": "collaborative",
                 "title": "Process mining for bottleneck identification and root cause analysis",
                 "summary": "Mining production process data to locate bottlenecks and explain their causes.",
+                "description": (
+                    "One of the first projects, across industrial AI and big data. Process mining rebuilds how work "
+                    "actually flows from the data a production process leaves behind; the project uses it to find "
+                    "where production slows down, and why."
+                ),
                 "areas": ["industrial-ai", "big-data"],
                 "keywords": "process mining, root cause analysis, bottlenecks",
                 "is_featured": True,
@@ -122,6 +137,10 @@ LABS = [
                 "collaboration_type": "collaborative",
                 "title": "Product design automation",
                 "summary": "Automating parts of the product design process.",
+                "description": (
+                    "One of the first projects: automating steps of product design, in line with the lab's aim of "
+                    "turning research into practical solutions for manufacturers."
+                ),
                 "areas": [],
                 "keywords": "design automation",
             },
@@ -130,6 +149,11 @@ LABS = [
                 "collaboration_type": "collaborative",
                 "title": "Deep end-to-end training from perception to control for high-precision robot tasks",
                 "summary": "Training robots end to end, from what they perceive to how they move, for precise work.",
+                "description": (
+                    "One of the first projects, under robotics. Rather than engineering each stage separately, a deep "
+                    "network is trained end to end, from what the robot perceives to how it moves, for tasks that "
+                    "demand high precision."
+                ),
                 "areas": ["robotics"],
                 "keywords": "robot learning, end-to-end control, precision",
                 "is_featured": True,
@@ -139,6 +163,11 @@ LABS = [
                 "collaboration_type": "collaborative",
                 "title": "Multimodal interaction: multimodal-aligned industrial human–robot interaction",
                 "summary": "Aligning several modes of interaction so that people and industrial robots work together.",
+                "description": (
+                    "One of the first projects, across robotics and data science. It aligns several modes of "
+                    "interaction so that people and industrial robots work together, alongside the lab's work on "
+                    "interfaces that support human-in-the-loop decisions."
+                ),
                 "areas": ["robotics", "data-science"],
                 "keywords": "human-robot interaction, multimodal",
             },
@@ -163,6 +192,7 @@ LABS = [
             "manufacturing and intelligent product development."
         ),
         "status": "active",
+        "brand_colour": "#1d4f91",  # white text on it reads at 4.5:1 or better
         "locations": "CAIR, Hong Kong\nHKPC Building, Hong Kong",
         "partners": [
             ("cair", "founding_partner", ""),
@@ -219,6 +249,7 @@ LABS = [
             "launched with the centre, bring together academic, chip and investment partners."
         ),
         "status": "active",
+        "brand_colour": "#0f6b5c",  # white text on it reads at 4.5:1 or better
         "established_on": "2026-06-03",
         "locations": "Hong Kong",
         "partners": [

@@ -146,8 +146,8 @@ ARTICLES = [
             "HKUST and Suzhou CalmCar Electronics Technology signed a strategic agreement on 3 June 2026 to set up "
             "the Physical AI Innovation Center in Hong Kong, together with an Industry-Research Alliance and a "
             "Capital Alliance.",
-            "香港科技大學與蘇州智華汽車電子於 2026 年 6 月 3 日簽署策略合作協議，在香港成立物理人工智能創新中心，並同時成立產學研聯盟及資本聯盟。",
-            "香港科技大学与苏州智华汽车电子于 2026 年 6 月 3 日签署战略合作协议，在香港成立物理人工智能创新中心，并同时成立产学研联盟及资本联盟。",
+            "香港科技大學與蘇州智華汽車電子於2026年6月3日簽署策略合作協議，在香港成立物理人工智能創新中心，並同時成立產學研聯盟及資本聯盟。",
+            "香港科技大学与苏州智华汽车电子于2026年6月3日签署战略合作协议，在香港成立物理人工智能创新中心，并同时成立产学研联盟及资本联盟。",
         ),
         "body": (
             "HKUST and Suzhou CalmCar Electronics Technology (CalmCar) signed a strategic agreement on 3 June 2026 "
@@ -163,7 +163,7 @@ ARTICLES = [
             "and a Capital Alliance. Reported collaborators include Tsinghua University, Microsoft Research Asia, "
             "51WORLD, MetaX Integrated Circuits, Arm China and Huixi Technology; reported investors include HSBC, "
             "Lion X Ventures, Dragonstone Capital and Delian Capital.",
-            "香港科技大學與蘇州智華汽車電子（CalmCar）於 2026 年 6 月 3 日簽署策略合作協議，在香港成立物理人工智能創新中心，"
+            "香港科技大學與蘇州智華汽車電子（CalmCar）於2026年6月3日簽署策略合作協議，在香港成立物理人工智能創新中心，"
             "由香港科技大學計算機科學及工程學系講座教授 Guo Song 教授出任主任；中心的策略委員會成員包括 Zheng Weimin "
             "及香港科技大學首席副校長 Guo Yike 教授。\n\n"
             "中心的研究貫通物理人工智能的整個技術棧：芯片與系統、基礎模型與數據、私隱保護與安全治理，以及自動駕駛、機械人與智能製造等應用。"
@@ -171,7 +171,7 @@ ARTICLES = [
             "智華汽車電子是中心首個產業試驗平台。中心成立時亦成立了產學研聯盟及資本聯盟。報道提及的合作夥伴包括清華大學、微軟亞洲研究院、"
             "51WORLD、沐曦集成電路、安謀科技及 Huixi Technology；投資方包括滙豐、Lion X Ventures、Dragonstone Capital 及 "
             "Delian Capital。",
-            "香港科技大学与苏州智华汽车电子（CalmCar）于 2026 年 6 月 3 日签署战略合作协议，在香港成立物理人工智能创新中心，"
+            "香港科技大学与苏州智华汽车电子（CalmCar）于2026年6月3日签署战略合作协议，在香港成立物理人工智能创新中心，"
             "由香港科技大学计算机科学及工程学系讲座教授 Guo Song 教授出任主任；中心的战略委员会成员包括 Zheng Weimin "
             "及香港科技大学首席副校长 Guo Yike 教授。\n\n"
             "中心的研究贯通物理人工智能的整个技术栈：芯片与系统、基础模型与数据、隐私保护与安全治理，以及自动驾驶、机器人与智能制造等应用。"

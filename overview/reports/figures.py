@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from challenges.models import ChallengeRequest
@@ -257,7 +258,7 @@ def events_section(user, lab, period):
         attended = by_status.get(Registration.Status.ATTENDED, 0)
         rows.append(
             Row(
-                f"{event.title} ({timezone.localtime(event.starts_at):%Y-%m-%d})",
+                f"{event.title} ({date_format(timezone.localtime(event.starts_at), 'DATE_FORMAT')})",
                 [
                     Cell(sum(by_status.values()), _changelist(Registration, event__id__exact=event.pk)),
                     Cell(attended, _changelist(Registration, event__id__exact=event.pk, status__exact="attended")),

@@ -61,3 +61,11 @@ def page_sections(context, record):
                     )
                 )
     return mark_safe("".join(parts))  # each part was rendered (and escaped) by its template
+
+
+@register.filter
+def language_tag(language_code):
+    """`zh-hant` -> `zh-Hant-HK`: the BCP 47 tag for `lang` attributes (e-mails, printable reports)."""
+    from portal.context_processors import LANGUAGE_TAGS
+
+    return LANGUAGE_TAGS.get(language_code, language_code)

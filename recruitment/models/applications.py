@@ -67,7 +67,7 @@ class Application(TimestampedModel):
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True, editable=False)
     language = models.CharField(_("language"), max_length=10, default="en", editable=False)
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("full name"), max_length=200)
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=40)
     university = models.CharField(_("current university"), max_length=200, db_index=True)

@@ -14,7 +14,7 @@ class ApplicationReferee(models.Model):
         Application, on_delete=models.CASCADE, related_name="referees", verbose_name=_("application")
     )
     order = models.PositiveSmallIntegerField(_("order"))
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("full name"), max_length=200)
     email = models.EmailField(_("e-mail"))
     institution = models.CharField(_("institution"), max_length=200)
     upload_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from portal.context_processors import LANGUAGE_TAGS
 from tests.portal.test_security import csp_directives
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ def test_the_list_has_no_script_and_opens_the_portal_in_a_new_tab(anonymous, por
 )
 def test_the_list_in_three_languages(anonymous, portal, prefix, language, link_prefix):
     _response, html = page(anonymous, f"{prefix}/embed/calls/")
-    assert f'<html lang="{language}">' in html
+    assert f'<html lang="{LANGUAGE_TAGS[language]}">' in html
     assert f'href="http://testserver{link_prefix}open-call/"' in html
 
 

@@ -34,11 +34,11 @@ def test_visitor_browses_from_home_through_the_navigation_and_switches_language(
 
     page.get_by_role("link", name="繁體中文").click()
     expect(page).to_have_url(site + "/zh-hant/labs/hkust-hkpc-industrial-ai-robotics/")
-    expect(page.locator("html")).to_have_attribute("lang", "zh-hant")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hant-HK")
 
     page.get_by_role("link", name="简体中文").click()
     expect(page).to_have_url(site + "/zh-hans/labs/hkust-hkpc-industrial-ai-robotics/")
-    expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
 
     assert page.console_problems == []  # no CSP violation, no missing asset, no script error
 

@@ -65,7 +65,7 @@ def partner_site(site):
 def test_a_partner_site_shows_the_list_in_an_iframe_but_no_other_page(page, site, partner_site):
     page.goto(partner_site)
     calls = page.frame_locator("#calls")
-    expect(calls.locator("html")).to_have_attribute("lang", "zh-hant")
+    expect(calls.locator("html")).to_have_attribute("lang", "zh-Hant-HK")
     link = calls.get_by_role("link").first
     expect(link).to_have_attribute("target", "_blank")
     expect(link).to_have_attribute("href", f"{site}/zh-hant/calls/hkust-hkpc-internship-demo/")

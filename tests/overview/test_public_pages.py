@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 from labs.models import FocusArea, JointLab, Organisation, Programme
 from people.models import Person
+from portal.context_processors import LANGUAGE_TAGS
 from projects.models import Project
 from recruitment.models import Call
 from tests import factories
@@ -43,7 +44,7 @@ def test_every_public_page_in_every_language(client, demo, language):
         breadcrumb = f'aria-label="{gettext("Breadcrumb")}"'
     for path in public_paths():
         page = html(client, prefix + path)
-        assert f'<html lang="{language}">' in page, prefix + path
+        assert f'<html lang="{LANGUAGE_TAGS[language]}">' in page, prefix + path
         navigation = page.split('<ul class="navbar-nav me-auto">', 1)[1].split("</ul>", 1)[0]
         labels = {label for label in ENGLISH_NAV if f">{label}</a>" in navigation}
         assert labels == (set(ENGLISH_NAV) if language == "en" else set()), prefix + path
@@ -78,6 +79,7 @@ def test_sitemap_lists_public_pages_in_every_language_and_nothing_private(client
     assert "http://testserver/labs/hkust-hkpc-industrial-ai-robotics/" in xml
     assert "http://testserver/zh-hant/labs/hkust-hkpc-industrial-ai-robotics/" in xml
     assert "http://testserver/people/zhou-xiaofang/" in xml
+    assert "http://testserver/zh-hans/accessibility/" in xml and "http://testserver/contact/" in xml
     assert 'hreflang="zh-hans"' in xml
     assert hidden.slug not in xml and "draft-call" not in xml
 

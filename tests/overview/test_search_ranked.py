@@ -61,4 +61,4 @@ def test_shixi_in_either_script_finds_the_open_internship_call_first(client, dem
     for q in ("實習", "实习"):
         groups = found(client.get("/zh-hant/search/", {"q": q}))
         assert groups["calls"][0] == "港科大—生產力局聯合實驗室實習"
-        assert "實習計劃 (HKUST–HKPC Joint Lab)" in groups["programmes"]
+        assert "實習計劃 (港科大—生產力局聯合實驗室)" in groups["programmes"]

@@ -191,7 +191,13 @@ def test_the_404_pages_language_links_stay_on_this_site(path):
     assert response.status_code == 404
     links, alternates = language_links(response)
     assert links == ["/", "/zh-hant/", "/zh-hans/"]
-    assert alternates == ["http://testserver/", "http://testserver/zh-hant/", "http://testserver/zh-hans/"]
+    # The three languages, then x-default (the English home page).
+    assert alternates == [
+        "http://testserver/",
+        "http://testserver/zh-hant/",
+        "http://testserver/zh-hans/",
+        "http://testserver/",
+    ]
 
 
 def test_language_links_of_a_real_page_keep_the_page_and_its_query(client):

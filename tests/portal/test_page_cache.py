@@ -36,7 +36,7 @@ def test_each_language_and_query_has_its_own_entry(client, page_cache):
     factories.ProjectFactory(lab__slug="b", title="In lab B")
     assert "In lab B" not in client.get("/projects/?lab=a").content.decode()
     assert "In lab A" not in client.get("/projects/?lab=b").content.decode()
-    assert '<html lang="zh-hant">' in client.get("/zh-hant/projects/").content.decode()
+    assert '<html lang="zh-Hant-HK">' in client.get("/zh-hant/projects/").content.decode()
 
 
 def queries_for(client, path):

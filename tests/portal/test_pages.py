@@ -11,9 +11,29 @@ pytestmark = pytest.mark.django_db
 
 def test_language_switcher_keeps_the_visitor_on_the_same_page(client):
     html = client.get("/labs/").content.decode()
-    assert 'href="/zh-hant/labs/" hreflang="zh-hant"' in html
-    assert 'href="/zh-hans/labs/" hreflang="zh-hans"' in html
-    assert '<link rel="alternate" hreflang="zh-hant" href="http://testserver/zh-hant/labs/">' in html
+    assert 'href="/zh-hant/labs/" hreflang="zh-Hant-HK" lang="zh-Hant-HK"' in html
+    assert 'href="/zh-hans/labs/" hreflang="zh-Hans" lang="zh-Hans"' in html
+
+
+@pytest.mark.parametrize(
+    ("prefix", "tag", "locale"),
+    [("", "en", "en_US"), ("/zh-hant", "zh-Hant-HK", "zh_HK"), ("/zh-hans", "zh-Hans", "zh_CN")],
+)
+def test_each_language_is_tagged_the_way_browsers_search_engines_and_share_previews_read_it(
+    client, prefix, tag, locale
+):
+    html = client.get(f"{prefix}/labs/").content.decode()
+    assert f'<html lang="{tag}">' in html
+    assert f'<meta property="og:locale" content="{locale}">' in html
+    others = {"en_US", "zh_HK", "zh_CN"} - {locale}
+    assert set(re.findall(r'<meta property="og:locale:alternate" content="([^"]+)">', html)) == others
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+    assert alternates == {
+        "en": "http://testserver/labs/",
+        "zh-Hant-HK": "http://testserver/zh-hant/labs/",
+        "zh-Hans": "http://testserver/zh-hans/labs/",
+        "x-default": "http://testserver/labs/",
+    }
 
 
 def test_pages_carry_a_strict_content_security_policy(client):

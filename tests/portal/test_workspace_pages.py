@@ -88,8 +88,8 @@ def test_the_lockout_page_is_the_portals(client, settings, language):
     "language, date, datetime_, short",
     [
         ("en", "28 Nov 2026", "28 Nov 2026, 14:09", "28/11/2026"),
-        ("zh-hant", "2026年11月28日", "2026年11月28日 14:09", "2026年11月28日"),
-        ("zh-hans", "2026年11月28日", "2026年11月28日 14:09", "2026年11月28日"),
+        ("zh-hant", "2026年11月28日", "2026年11月28日 下午2:09", "2026年11月28日"),
+        ("zh-hans", "2026年11月28日", "2026年11月28日 下午2:09", "2026年11月28日"),
     ],
 )
 def test_dates_are_written_as_in_hong_kong_in_each_language(language, date, datetime_, short):
@@ -104,7 +104,7 @@ def test_admin_lists_and_record_pages_show_hong_kong_dates(client, manager, two_
     own, _other = two_labs
     challenge = factories.ChallengeRequestFactory(lab=own, submitted_at=WHEN)
     factories.ApplicationFactory(call__programme__lab=own, submitted_at=WHEN)
-    for language, expected in (("en", "28 Nov 2026, 14:09"), ("zh-hant", "2026年11月28日 14:09")):
+    for language, expected in (("en", "28 Nov 2026, 14:09"), ("zh-hant", "2026年11月28日 下午2:09")):
         for url in ("/admin/recruitment/application/", f"/admin/challenges/challengerequest/{challenge.pk}/change/"):
             html = client.get(url, headers={"accept-language": language}).content.decode()
             assert expected in html, (language, url)
@@ -145,8 +145,8 @@ def test_an_application_reads_in_order_applicant_conversation_workflow(client, m
     "language, when",
     [
         ("en", "28 Nov 2026, 14:09 – 16:09"),
-        ("zh-hant", "2026年11月28日 14:09 – 16:09"),
-        ("zh-hans", "2026年11月28日 14:09"),
+        ("zh-hant", "2026年11月28日 下午2:09 – 下午4:09"),
+        ("zh-hans", "2026年11月28日 下午2:09"),
     ],
 )
 def test_e_mails_give_dates_as_hong_kong_writes_them_in_the_recipients_language(

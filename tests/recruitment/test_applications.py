@@ -249,7 +249,7 @@ def test_the_cv_is_required_and_the_transcript_is_not(client, call):
 def test_the_word_limit_is_enforced_on_the_server(client, call, _test_storages):
     response = client.post(apply_url(call), form_data(personal_statement="word " * 51))
     assert response.context["form"].errors["personal_statement"] == [
-        "Your statement has 51 words; the limit is 50. Please shorten it."
+        "Your statement has 51 words (each Chinese character counts as a word); the limit is 50. Please shorten it."
     ]
     assert 'data-word-limit="50"' in response.content.decode()
     assert nothing_stored(_test_storages)

@@ -105,7 +105,7 @@ def test_staff_make_an_offer_with_a_letter_and_conditions_and_the_student_is_ema
     assert to_student.to == [interviewed.email] and to_student.reply_to == ["robotics@example.org"]
     assert "親愛的 Alex Student：" in to_student.body and "已獲錄取" in to_student.body  # in the student's language
     reply_by = timezone.localtime(offer.reply_by)
-    assert f"{reply_by.year}年{reply_by.month}月{reply_by.day}日 17:00" in to_student.body  # as Hong Kong writes it
+    assert f"{reply_by.year}年{reply_by.month}月{reply_by.day}日 下午5:00" in to_student.body  # as Hong Kong writes it
     assert "- Degree awarded\n- Visa granted" in to_student.body and interviewed.get_status_url() in to_student.body
 
 

@@ -6,6 +6,8 @@ YEAR_MONTH_FORMAT = "F Y"
 MONTH_DAY_FORMAT = "j F"
 SHORT_DATE_FORMAT = "d/m/Y"
 SHORT_DATETIME_FORMAT = "d/m/Y H:i"
+# Our own named format (templates: |date:"WEEKDAY_DATETIME_FORMAT"): the day of the week with the date and time.
+WEEKDAY_DATETIME_FORMAT = "l, j M Y, H:i"
 FIRST_DAY_OF_WEEK = 0  # Sunday, as Hong Kong calendars print it
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %b %Y", "%d %B %Y"]
 DATETIME_INPUT_FORMATS = [
