@@ -41,7 +41,9 @@ def request_query(challenge):
     text = "\n".join(
         [challenge.title, challenge.problem_statement, challenge.current_approach, challenge.desired_outcome]
     )
-    return query_for(text, vector=embedding.from_bytes(entry.vector) if entry else None)
+    # A request is written in one language: its first (its only) stored vector.
+    vector = embedding.from_bytes(entry.vector) if entry else None
+    return query_for(text, vector=None if vector is None else vector[: embedding.DIMENSIONS])
 
 
 def suggest_matches(challenge, *, limit=5):

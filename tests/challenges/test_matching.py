@@ -33,10 +33,22 @@ def share_of_hits(mode):
     return hits / len(CASES)
 
 
-def test_the_labelled_set_finds_the_expected_item_for_nine_in_ten_and_the_hybrid_does_best(demo):
+def test_the_labelled_set_finds_the_expected_item_for_nine_in_ten(demo):
     assert len(CASES) >= 20 and {case.language for case in CASES} == {"en", "zh-hant", "zh-hans"}
+    assert share_of_hits("hybrid") >= 0.9
+
+
+def test_across_languages_the_hybrid_does_better_than_words_or_meaning_alone(demo):
+    """Records written in English only, requests in all three languages: words alone cannot cross the language gap
+    (the demo content is translated, so here its Chinese is taken away), meaning alone misses close calls."""
+    for model in (JointLab, FocusArea, Project, Person):
+        chinese = [field.name for field in model._meta.concrete_fields if field.name.endswith(("_zh_hant", "_zh_hans"))]
+        model.objects.update(**dict.fromkeys(chinese))
+        entries_refresh(list(model.objects.all()))
     hybrid, lexical, semantic = share_of_hits("hybrid"), share_of_hits("lexical"), share_of_hits("semantic")
-    print(f"labelled set, top-3 hits: hybrid {hybrid:.0%}, lexical {lexical:.0%}, semantic {semantic:.0%}")
+    print(
+        f"labelled set, English records, top-3 hits: hybrid {hybrid:.0%}, lexical {lexical:.0%}, semantic {semantic:.0%}"
+    )
     assert hybrid >= 0.9
     assert hybrid > lexical
     assert hybrid > semantic

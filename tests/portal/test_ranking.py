@@ -85,10 +85,10 @@ def test_the_order_on_the_demo_content_is_fixed_whatever_the_database(demo):
     assert [item.obj.slug for item in ranked] == [
         "reflective-freeform-defect-inspection",
         "small-defect-inspection",
-        "product-design-automation",
         "process-mining-root-cause",
         "end-to-end-perception-to-control",
         "multimodal-human-robot-interaction",
+        "product-design-automation",
     ]
 
 
@@ -128,3 +128,20 @@ def test_the_reason_is_never_the_records_own_name(db):
     lab = factories.JointLabFactory(name="Welding robotics", summary="Robots that weld car bodies.")
     ranked = rank(JointLab.objects.filter(pk=lab.pk), query_for("welding robotics"))
     assert ranked[0].reason == "Robots that weld car bodies."
+
+
+def test_a_record_gets_one_vector_per_language_it_is_written_in_and_is_as_close_as_its_closest():
+    english_only = factories.ProjectFactory(title="Weld seam tracking", summary="Robots follow weld seams.")
+    both = factories.ProjectFactory(
+        title="Weld seam tracking",
+        summary="Robots follow weld seams.",
+        title_zh_hant="焊縫追蹤",
+        summary_zh_hant="機械人沿焊縫焊接。",
+    )
+    entries_refresh([english_only, both])
+    size = embedding.DIMENSIONS * 4  # float32
+    assert len(bytes(entry_of(english_only).vector)) == size
+    assert len(bytes(entry_of(both).vector)) == 2 * size
+
+    ranked = {item.obj: item for item in rank(Project.objects.all(), query_for("焊縫追蹤"), mode="semantic")}
+    assert ranked[both].score >= ranked[english_only].score  # the Traditional text is the closer one
