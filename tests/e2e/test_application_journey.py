@@ -35,7 +35,9 @@ def test_student_applies_referee_uploads_staff_shortlist_student_sees_it(page, s
     page.get_by_label("Year of study or expected graduation").fill("Year 3")
     page.get_by_label("Research interests").fill("Machine vision")
     page.get_by_label("Personal statement").fill("I want to build inspection systems for factories.")
-    expect(page.locator("#statement-word-count")).to_have_text("8 of 800 words — each Chinese character counts as a word")  # counted while typing
+    expect(page.locator("#statement-word-count")).to_have_text(
+        "8 of 800 words — each Chinese character counts as a word"
+    )  # counted while typing
     page.get_by_label("CV (PDF)").set_input_files(str(cv))
     for number, name in [(1, "Dr One"), (2, "Dr Two")]:
         page.get_by_label(f"Referee {number}: name").fill(name)
