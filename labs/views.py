@@ -2,6 +2,8 @@ from django.db.models import Count, Prefetch, Q
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
+from portal.filters import ContentCountPaginator
+
 from .filters import OrganisationFilter
 from .models import FocusArea, JointLab, Organisation, Partnership
 from .selectors import labs_for_cards
@@ -34,6 +36,7 @@ class OrganisationListView(FilterView):
     template_name = "labs/organisation_list.html"
     context_object_name = "organisations"
     paginate_by = 50
+    paginator_class = ContentCountPaginator
 
     def get_queryset(self):
         return Organisation.objects.prefetch_related(

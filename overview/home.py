@@ -3,13 +3,12 @@ latest news and the next events; and the partner institutions named in the foote
 
 Each is fetched in a number of queries that does not grow with the rows (tests/overview/test_public_pages.py)."""
 
-from django.core.cache import cache
 from django.utils.translation import get_language
 
 from events.selectors import upcoming_events
 from labs.models import JointLab, Organisation, Partnership
 from news.selectors import latest_articles
-from portal.page_cache import content_version
+from portal.page_cache import CONTENT_DERIVED_SECONDS, content_version, remember_for_content
 from projects.models import Project
 from recruitment.selectors import calls_open_to_the_public
 
@@ -39,23 +38,25 @@ def home_page_data() -> dict:
 def partner_institutions() -> list[dict]:
     """The labs' founding partners and hosts as [{"name", "url"}], in the current language: one query, then kept
     in the cache until public content changes (the cache key carries the content version)."""
-    key = f"footer-partners.v{content_version()}.{get_language()}"
-    partners = cache.get(key)
-    if partners is None:
+
+    def compute():
         organisations = (
             Organisation.objects.filter(partnerships__role__in=FOOTER_ROLES)
             .distinct()
             .order_by("name")
             .only("pk", "slug", "name", "short_name")
         )
-        partners = [
-            {"name": organisation.name, "url": organisation.get_absolute_url()} for organisation in organisations
-        ]
-        cache.set(key, partners, FOOTER_PARTNERS_SECONDS)
-    return partners
+        return [{"name": organisation.name, "url": organisation.get_absolute_url()} for organisation in organisations]
+
+    return remember_for_content(f"footer-partners.{get_language()}", compute, FOOTER_PARTNERS_SECONDS)
 
 
 def site_frame(request):
-    """Context processor (portal/settings.py TEMPLATES): the footer's partner institutions. A callable, so the
-    query runs only on pages whose template shows them (not the admin, not e-mails)."""
-    return {"footer_partners": partner_institutions}
+    """Context processor (portal/settings.py TEMPLATES): the footer's partner institutions, and the content version
+    and lifetime of the fragments cached by it (the footer, the public lists). Callables, so they run only on pages whose template shows them (not
+    the admin, not e-mails) and not at all while the footer is cached."""
+    return {
+        "footer_partners": partner_institutions,
+        "content_version": content_version,
+        "content_fragment_seconds": CONTENT_DERIVED_SECONDS,
+    }

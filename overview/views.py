@@ -1,10 +1,11 @@
 """Public pages that draw on several apps: home, site search, and the detail pages of labs, focus areas, partners,
 programmes and people (each shows projects, calls or roles kept by other apps)."""
 
+import time
 from itertools import groupby
 
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import cached_property
 from django.views.generic import DetailView
 
 from alliances.models import ALLIANCE_KINDS
@@ -13,25 +14,50 @@ from labs.models import FocusArea, JointLab, Organisation, Partnership, Programm
 from overview.home import home_page_data
 from people.models import Person
 from portal.forms import SearchForm
+from portal.page_cache import remember_for_content
 from portal.redirects import FollowRenamedSlugMixin, renamed
 from portal.search import site_search
 from portal.structured_data import organisation_data, person_data
+from projects.selectors import public_project_counts
 from recruitment.selectors import calls_open_to_the_public
 
 LAB_PAGE_PROJECTS = 12
+# How long a query's results may be kept: open calls come first, and a call opens or closes with the clock.
+SEARCH_CLOCK_SECONDS = 300
+# Leaders shown as cards on a lab page; the rest are a link away (the people list filtered by the lab).
+LAB_PAGE_LEADERS = 12
 
 
 def home(request):
     return render(request, "overview/home.html", home_page_data())
 
 
+class SearchResults:
+    """The results of one query, searched only when the page shows them: the template keeps them as a fragment,
+    per query, until public content changes or the clock moves on (calls open and close with it)."""
+
+    def __init__(self, query):
+        self.query = query
+
+    @cached_property
+    def groups(self):
+        return site_search(self.query)
+
+    @cached_property
+    def total(self):
+        return sum(len(items) for _type, items in self.groups)
+
+
 def site_search_view(request):
     form = SearchForm(request.GET or None)
-    results = site_search(form.cleaned_data["q"]) if form.is_valid() else []
     return render(
         request,
         "overview/search.html",
-        {"form": form, "results": results, "total": sum(len(items) for _type, items in results)},
+        {
+            "form": form,
+            "search": SearchResults(form.cleaned_data["q"]) if form.is_valid() else None,
+            "clock": int(time.time() // SEARCH_CLOCK_SECONDS),
+        },
     )
 
 
@@ -53,20 +79,29 @@ class LabDetailView(FollowRenamedSlugMixin, DetailView):
             key=lambda partnership: role_order.get(partnership.role, len(role_order)),
         )
         lab_projects = lab.projects.public()
-        context.update(
-            leadership=lab.lab_roles.current()
+        leaders = list(
+            lab.lab_roles.current()
             .leadership()
             .filter(person__is_public=True)
             .select_related("person")
-            .order_by("display_order", "person__name"),
+            .order_by("display_order", "person__name")[: LAB_PAGE_LEADERS + 1]
+        )
+        # Counting a busy lab's projects per focus area grew with the data: counted once per content version.
+        counts = remember_for_content(f"lab-project-counts.{lab.pk}", lambda: public_project_counts(lab))
+        focus_areas = list(lab.focus_areas.all())
+        for area in focus_areas:
+            area.project_count = counts["areas"].get(area.pk, 0)
+        context.update(
+            leadership=leaders[:LAB_PAGE_LEADERS],
+            more_leaders=len(leaders) > LAB_PAGE_LEADERS,
             partners_by_role=[
                 (Partnership.Role(role).label, list(items))
                 for role, items in groupby(partnerships, key=lambda p: p.role)
             ],
-            focus_areas=lab.focus_areas.annotate(project_count=Count("projects", filter=Q(projects__is_public=True))),
+            focus_areas=focus_areas,
             # A busy lab has hundreds of projects: show the first ones and link to the filtered list.
-            projects=lab_projects.order_by("-is_featured", "title")[:LAB_PAGE_PROJECTS],
-            project_total=lab_projects.count(),
+            projects=lab_projects.select_related("lab").order_by("-is_featured", "title")[:LAB_PAGE_PROJECTS],
+            project_total=counts["total"],
             programmes=lab.programmes.all(),
             open_calls=calls_open_to_the_public().filter(programme__lab=lab),
             structured_data=organisation_data(

@@ -1,6 +1,8 @@
 from django.db.models import Prefetch
 from django_filters.views import FilterView
 
+from portal.filters import ContentCountPaginator
+
 from .filters import PersonFilter
 from .models import LabRole, Person
 
@@ -12,6 +14,7 @@ class PersonListView(FilterView):
     template_name = "people/person_list.html"
     context_object_name = "people"
     paginate_by = 50
+    paginator_class = ContentCountPaginator
 
     def get_queryset(self):
         return (

@@ -7,7 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
         from . import admin_access
         from .page_cache import bump_content_version
@@ -18,3 +18,11 @@ class PortalConfig(AppConfig):
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(bump_content_version, dispatch_uid=f"page-cache-{signal}")
+        # Every release runs migrate: cached pages and fragments drawn by the previous release's templates go stale.
+        post_migrate.connect(new_release, sender=self, dispatch_uid="page-cache-release")
+
+
+def new_release(**kwargs):
+    from .page_cache import bump_content_version
+
+    bump_content_version()

@@ -12,12 +12,13 @@ OPENGRAPH_LOCALES = {"en": "en_US", "zh-hant": "zh_HK", "zh-hans": "zh_CN"}
 def languages(request):
     """The same page in every language, for the switcher and hreflang links."""
     current = get_language()
+    addresses = {code: same_page_in(code, request) for code, _name in settings.LANGUAGES}
     alternates = [
         {
             "code": code,
             "tag": LANGUAGE_TAGS.get(code, code),
             "name": name,
-            "url": same_page_in(code, request),
+            "url": addresses[code],
             "is_current": code == current,
         }
         for code, name in settings.LANGUAGES
@@ -27,7 +28,7 @@ def languages(request):
         "language_tag": LANGUAGE_TAGS.get(current, current),
         "opengraph_locale": OPENGRAPH_LOCALES.get(current, "en_US"),
         "opengraph_alternate_locales": [OPENGRAPH_LOCALES[code] for code in OPENGRAPH_LOCALES if code != current],
-        "default_language_url": same_page_in(settings.LANGUAGE_CODE, request),
+        "default_language_url": addresses.get(settings.LANGUAGE_CODE) or same_page_in(settings.LANGUAGE_CODE, request),
     }
 
 

@@ -9,13 +9,12 @@ generated monograms. Only #rrggbb values and slug characters are ever written, w
 
 import re
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.http import require_GET
 
 from . import images
-from .page_cache import content_version
+from .page_cache import content_version, remember_for_content
 from .registry import registry
 from .share_cards import share_card
 
@@ -53,11 +52,7 @@ def brand_stylesheet_text():
 @require_GET
 def brand_stylesheet(request):
     version = content_version()
-    key = f"brand-css.v{version}"
-    text = cache.get(key)
-    if text is None:
-        text = brand_stylesheet_text()
-        cache.set(key, text, YEAR)
+    text = remember_for_content("brand-css", brand_stylesheet_text, YEAR)
     response = HttpResponse(text, content_type="text/css; charset=utf-8")
     # The address carries the content version: the current one never changes, so it may be kept for a year.
     current = request.GET.get("v") == str(version)

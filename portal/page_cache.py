@@ -34,6 +34,22 @@ def bump_content_version(sender=None, **kwargs):
         cache.add(VERSION_KEY, 2, timeout=None)
 
 
+# Values derived from public content (filter options, list counts, the footer's partners) are kept this long at
+# most; a content change makes them stale at once anyway (their keys carry the content version).
+CONTENT_DERIVED_SECONDS = 24 * 60 * 60
+
+
+def remember_for_content(key, compute, timeout=CONTENT_DERIVED_SECONDS):
+    """`compute()`, kept in the shared cache until public content changes: the one way the portal caches
+    something that depends only on public content (not on the visitor, the clock or a submission)."""
+    versioned_key = f"content.v{content_version()}.{key}"
+    value = cache.get(versioned_key)
+    if value is None:
+        value = compute()
+        cache.set(versioned_key, value, timeout)
+    return value
+
+
 def _cacheable_request(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0

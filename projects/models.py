@@ -101,7 +101,15 @@ class Project(TimestampedModel):
                 violation_error_message=_("A project cannot end before it starts."),
             ),
         ]
-        indexes = [models.Index(fields=["is_public", "title"], name="proj_public_title_idx")]
+        indexes = [
+            models.Index(fields=["is_public", "title"], name="proj_public_title_idx"),
+            # A lab page's first projects (featured first, then by title) without sorting all of the lab's.
+            models.Index(
+                fields=["lab", "-is_featured", "title"],
+                condition=models.Q(is_public=True),
+                name="proj_lab_featured_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -3,12 +3,13 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from labs.models import JointLab
+from portal.filters import ContentCountPaginator
 from portal.redirects import FollowRenamedSlugMixin, renamed
 from portal.structured_data import project_data
 
 from .filters import ProjectFilter
 from .models import Project, ProjectMember
-from .selectors import related_projects
+from .selectors import projects_for_list, related_projects
 
 
 class ProjectListView(FilterView):
@@ -16,9 +17,10 @@ class ProjectListView(FilterView):
     template_name = "projects/project_list.html"
     context_object_name = "projects"
     paginate_by = 20
+    paginator_class = ContentCountPaginator
 
     def get_queryset(self):
-        return Project.objects.public().select_related("lab").prefetch_related("focus_areas").order_by("title")
+        return projects_for_list()
 
 
 class ProjectDetailView(FollowRenamedSlugMixin, DetailView):

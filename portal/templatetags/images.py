@@ -12,6 +12,7 @@ generated monogram or pattern in the lab's colour (never a picture of a real per
 Renditions (the box the picture is drawn in, CSS pixels) and how they are made: portal/images.py.
 """
 
+import functools
 import hashlib
 
 from django import template
@@ -172,18 +173,26 @@ def monogram(record, rendition, css_class=""):
     scale = {1: 0.42, 2: 0.42, 3: 0.32, 4: 0.26}.get(len(letters), 0.21)
     font_size = int(min(width, height) * (scale if not patterned else min(scale, 0.3)))
     seed = f"{type(record).__name__}:{getattr(record, 'slug', '') or getattr(record, 'pk', '')}"
+    classes = _classes("picture", f"picture-{rendition}", "monogram", brand_class_of(record), css_class)
+    return _monogram_markup(classes, width, height, colour, seed if patterned else "", font_size, letters)
+
+
+@functools.lru_cache(maxsize=4096)
+def _monogram_markup(classes, width, height, colour, pattern_seed, font_size, letters):
+    """The SVG of a monogram: the same inputs always draw the same picture, so a page of cards draws each once
+    per process (escaping and laying out the shapes cost ~0.5 ms a picture)."""
     return format_html(
         '<svg class="{}" width="{}" height="{}" viewBox="0 0 {} {}" aria-hidden="true"'
         ' focusable="false"><rect class="monogram-bg" width="100%" height="100%" fill="{}"/>{}<text'
         ' class="monogram-text" x="50%" y="50%" dy=".35em" text-anchor="middle" fill="{}" font-size="{}"'
         ' font-weight="600">{}</text></svg>',
-        _classes("picture", f"picture-{rendition}", "monogram", brand_class_of(record), css_class),
+        classes,
         width,
         height,
         width,
         height,
         colour,
-        _pattern(seed, width, height) if patterned else "",
+        _pattern(pattern_seed, width, height) if pattern_seed else "",
         images.text_colour_on(colour),
         font_size,
         letters,

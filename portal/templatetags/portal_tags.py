@@ -6,12 +6,19 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from portal.forms import compact_field
 from portal.registry import registry
 
 register = template.Library()
 
 # Same escapes as Django's json_script: the JSON can never close the <script> element it sits in.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def as_compact_field(bound_field):
+    """A form field in crispy's Bootstrap 5 markup, drawn without its templates (portal.forms.compact_field)."""
+    return compact_field(bound_field)
 
 
 @register.filter

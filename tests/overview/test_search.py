@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def found(response):
-    return {searchable.key: [str(item) for item in items] for searchable, items in response.context["results"]}
+    return {searchable.key: [str(item) for item in items] for searchable, items in response.context["search"].groups}
 
 
 def test_search_finds_the_two_defect_inspection_projects(client, demo):
@@ -21,7 +21,7 @@ def test_search_finds_the_two_defect_inspection_projects(client, demo):
 
 def test_search_groups_results_by_type(client, demo):
     response = client.get("/search/", {"q": "robotics"})
-    keys = [searchable.key for searchable, _items in response.context["results"]]
+    keys = [searchable.key for searchable, _items in response.context["search"].groups]
     assert "labs" in keys and "focus_areas" in keys
     assert 'id="results-labs"' in response.content.decode()
 
@@ -38,7 +38,9 @@ def test_search_never_shows_private_records(client):
     factories.PersonFactory(name="Quantum Person", is_public=False)
     factories.ProjectFactory(title="Quantum public thing")
     response = client.get("/search/", {"q": "quantum"})
-    assert [str(item) for _type, items in response.context["results"] for item in items] == ["Quantum public thing"]
+    assert [str(item) for _type, items in response.context["search"].groups for item in items] == [
+        "Quantum public thing"
+    ]
 
 
 @pytest.mark.parametrize("q", ["", "   ", "x" * 2000, "'; DROP TABLE labs_jointlab; --", "a & | ! (", "defect:*"])

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def found(response):
-    return {searchable.key: [str(item) for item in items] for searchable, items in response.context["results"]}
+    return {searchable.key: [str(item) for item in items] for searchable, items in response.context["search"].groups}
 
 
 def test_internship_finds_the_open_calls_and_the_programme(client, demo):
