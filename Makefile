@@ -66,7 +66,10 @@ bench: $(VENV)/.bench-installed
 	  $(MANAGE) bench_matching --label scale-$$scale || exit 1; \
 	done
 	$(MANAGE) bench_http --label scale-1
+	$(MANAGE) bench_http --label scale-1 --no-page-cache
 	$(MANAGE) bench_submissions
+	# Scale 5 (50,000 projects): is a public page's cost flat in the amount of data?
+	$(MANAGE) flush --noinput && $(MANAGE) generate_data --scale 5 --force && $(MANAGE) bench_pages --label scale-5
 
 bench-postgres:
 	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'joint_lab_portal_bench'" | grep -q 1 \

@@ -3,10 +3,11 @@ latest news and the next events; and the partner institutions named in the foote
 
 Each is fetched in a number of queries that does not grow with the rows (tests/overview/test_public_pages.py)."""
 
+from django.db.models import Prefetch
 from django.utils.translation import get_language
 
 from events.selectors import upcoming_events
-from labs.models import JointLab, Organisation, Partnership
+from labs.models import FocusArea, JointLab, Organisation, Partnership
 from news.selectors import latest_articles
 from portal.page_cache import CONTENT_DERIVED_SECONDS, content_version, remember_for_content
 from projects.models import Project
@@ -24,7 +25,11 @@ FOOTER_PARTNERS_SECONDS = 3600
 
 def home_page_data() -> dict:
     return {
-        "labs": JointLab.objects.prefetch_related("focus_areas"),
+        # Only what a lab card shows of its focus areas (name and link): whole rows in three languages, each with
+        # its lab again, were the page's slowest query at 50 labs.
+        "labs": JointLab.objects.prefetch_related(
+            Prefetch("focus_areas", queryset=FocusArea.objects.select_related(None).only("name", "slug", "lab"))
+        ),
         "open_calls": calls_open_to_the_public().order_by("closes_at")[:HOME_CALLS],
         "featured_projects": Project.objects.public()
         .filter(is_featured=True)

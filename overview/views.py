@@ -61,6 +61,53 @@ def site_search_view(request):
     )
 
 
+class LabPageSections:
+    """What a lab page shows of its people, focus areas and projects, read on first use."""
+
+    def __init__(self, lab):
+        self.lab = lab
+
+    @cached_property
+    def _leaders(self):
+        return list(
+            self.lab.lab_roles.current()
+            .leadership()
+            .filter(person__is_public=True)
+            .select_related("person")
+            .order_by("display_order", "person__name")[: LAB_PAGE_LEADERS + 1]
+        )
+
+    @property
+    def leadership(self):
+        return self._leaders[:LAB_PAGE_LEADERS]
+
+    @property
+    def more_leaders(self):
+        return len(self._leaders) > LAB_PAGE_LEADERS
+
+    @cached_property
+    def _counts(self):
+        # Counting a busy lab's projects per focus area grew with the data: counted once per content version.
+        return remember_for_content(f"lab-project-counts.{self.lab.pk}", lambda: public_project_counts(self.lab))
+
+    @cached_property
+    def focus_areas(self):
+        areas = list(self.lab.focus_areas.all())
+        for area in areas:
+            area.project_count = self._counts["areas"].get(area.pk, 0)
+        return areas
+
+    @cached_property
+    def projects(self):
+        # A busy lab has hundreds of projects: show the first ones and link to the filtered list.
+        projects = self.lab.projects.public().select_related("lab").order_by("-is_featured", "title")
+        return list(projects[:LAB_PAGE_PROJECTS])
+
+    @property
+    def project_total(self):
+        return self._counts["total"]
+
+
 class LabDetailView(FollowRenamedSlugMixin, DetailView):
     model = JointLab
     template_name = "overview/lab_detail.html"
@@ -78,30 +125,14 @@ class LabDetailView(FollowRenamedSlugMixin, DetailView):
             lab.partnerships.select_related("organisation").order_by("organisation__name"),
             key=lambda partnership: role_order.get(partnership.role, len(role_order)),
         )
-        lab_projects = lab.projects.public()
-        leaders = list(
-            lab.lab_roles.current()
-            .leadership()
-            .filter(person__is_public=True)
-            .select_related("person")
-            .order_by("display_order", "person__name")[: LAB_PAGE_LEADERS + 1]
-        )
-        # Counting a busy lab's projects per focus area grew with the data: counted once per content version.
-        counts = remember_for_content(f"lab-project-counts.{lab.pk}", lambda: public_project_counts(lab))
-        focus_areas = list(lab.focus_areas.all())
-        for area in focus_areas:
-            area.project_count = counts["areas"].get(area.pk, 0)
         context.update(
-            leadership=leaders[:LAB_PAGE_LEADERS],
-            more_leaders=len(leaders) > LAB_PAGE_LEADERS,
+            # Leaders, focus areas and projects are drawn once per content version (a fragment in the template):
+            # they are read only when it is not kept.
+            sections=LabPageSections(lab),
             partners_by_role=[
                 (Partnership.Role(role).label, list(items))
                 for role, items in groupby(partnerships, key=lambda p: p.role)
             ],
-            focus_areas=focus_areas,
-            # A busy lab has hundreds of projects: show the first ones and link to the filtered list.
-            projects=lab_projects.select_related("lab").order_by("-is_featured", "title")[:LAB_PAGE_PROJECTS],
-            project_total=counts["total"],
             programmes=lab.programmes.all(),
             open_calls=calls_open_to_the_public().filter(programme__lab=lab),
             structured_data=organisation_data(

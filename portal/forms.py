@@ -1,8 +1,9 @@
+import hashlib
 import re
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.validators import MaxLengthValidator
 from django.forms.utils import flatatt
 from django.template.defaultfilters import filesizeformat
@@ -11,9 +12,11 @@ from django.utils.deconstruct import deconstructible
 from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import held_uploads
+from .page_cache import remember_for_content
 from .search import MAX_QUERY_LENGTH
 from .uploads import FILE_KINDS, check_deadline, validate_upload
 
@@ -143,7 +146,9 @@ class FastSelect(forms.Select):
     option instead of escaping every label again."""
 
     def __init__(self, attrs=None, choices=(), options_html=None):
-        super().__init__(attrs, choices)
+        # With kept markup the choices are not needed to draw it: normalising 1,400 of them (Django does, on every
+        # assignment) cost more than the rest of a list page at 50,000 projects.
+        super().__init__(attrs, () if options_html is not None else choices)
         self.options_html = options_html
 
     @staticmethod
@@ -172,7 +177,7 @@ class FastSelect(forms.Select):
 
 
 # Widgets compact_field draws itself; any other goes through crispy.
-_COMPACT_WIDGETS = (forms.TextInput, forms.NumberInput, forms.EmailInput, forms.URLInput, forms.Select)
+_COMPACT_WIDGETS = (forms.TextInput, forms.NumberInput, forms.EmailInput, forms.URLInput, forms.Textarea, forms.Select)
 _NOT_COMPACT = (forms.SelectMultiple, forms.RadioSelect, forms.CheckboxInput)
 
 
@@ -226,6 +231,41 @@ def compact_field(bound_field):
         errors,
         help_text,
     )
+
+
+def form_field(bound_field):
+    """A field of a public form in compact_field's markup; a blank form's fields are kept until public content
+    changes (or a release): every visitor opening a form gets the same markup, and drawing it (900 projects as
+    checkboxes on an application form, Django's widget templates everywhere) was most of the page's time."""
+    field, widget = bound_field.field, bound_field.field.widget
+    queryset = getattr(field, "queryset", None)
+    chosen_among_options = queryset is not None or getattr(field, "choices", None) is not None
+    if bound_field.form.is_bound or (bound_field.value() not in (None, "", [], ()) and not chosen_among_options):
+        # Never keep what a visitor typed (a problem carried over from the lab finder is theirs until they send it).
+        return compact_field(bound_field)
+    if queryset is not None:
+        try:
+            options = queryset.query.get_compiler(using=queryset.db).as_sql()
+        except EmptyResultSet:
+            options = ()
+    else:
+        options = [(str(value), str(label)) for value, label in getattr(field, "choices", ())]
+    # Everything the markup depends on: the field as declared or adjusted for this form, its options, its value.
+    identity = (
+        type(bound_field.form).__qualname__,
+        bound_field.html_name,
+        bound_field.auto_id,
+        str(bound_field.label),
+        str(bound_field.help_text),
+        field.required,
+        type(widget).__qualname__,
+        sorted((key, str(value)) for key, value in widget.attrs.items()),
+        options,
+        bound_field.value(),
+    )
+    digest = hashlib.sha256(repr(identity).encode()).hexdigest()
+    markup = remember_for_content(f"form-field.{get_language()}.{digest}", lambda: str(compact_field(bound_field)))
+    return mark_safe(markup)  # noqa: S308 -- drawn by compact_field, kept as a plain string
 
 
 class ConsentField(forms.BooleanField):

@@ -206,3 +206,57 @@ def test_the_project_filter_reads_its_options_once_per_content_version(django_as
     str(ProjectFilter({}, queryset=Project.objects.all()).form)
     with django_assert_num_queries(0):
         str(ProjectFilter({}, queryset=Project.objects.all()).form)
+
+
+# --- public forms ----------------------------------------------------------------------------------------------------
+
+
+def test_a_new_focus_area_is_offered_on_the_challenge_form_at_once(client):
+    lab = factories.JointLabFactory()
+    factories.FocusAreaFactory(lab=lab, name="Sensing")
+    assert "Sensing" in html(client.get("/challenges/submit/"))
+    factories.FocusAreaFactory(lab=lab, name="Packaging")
+    assert "Packaging" in html(client.get("/challenges/submit/"))
+
+
+def test_each_preselected_lab_is_marked_on_the_challenge_form(client):
+    factories.JointLabFactory(name="Vision Lab", slug="vision")
+    factories.JointLabFactory(name="Sound Lab", slug="sound")
+    vision = re.search(
+        r'<select name="preferred_lab".*?</select>', html(client.get("/challenges/submit/?lab=vision")), re.S
+    )
+    sound = re.search(
+        r'<select name="preferred_lab".*?</select>', html(client.get("/challenges/submit/?lab=sound")), re.S
+    )
+    assert re.search(r'<option value="\d+" selected>Vision Lab', vision.group(0))
+    assert re.search(r'<option value="\d+" selected>Sound Lab', sound.group(0))
+
+
+def test_what_a_visitor_carried_over_from_the_lab_finder_is_never_kept(client):
+    from django.core.cache import cache
+
+    problem = "Our unique wafer-polishing defect nobody else has described"
+    assert problem in html(client.get("/challenges/submit/", {"problem": problem}))
+    kept = [cache.get(key) for key in cache._cache] if hasattr(cache, "_cache") else []
+    assert not any(problem in str(value) for value in kept if value is not None)
+
+
+def test_a_sent_form_with_errors_shows_its_own_values_and_messages(client):
+    factories.JointLabFactory()
+    page = html(client.post("/challenges/submit/", {"title": "A title only", "email": "not-an-address"}))
+    assert 'value="A title only"' in page and "is-invalid" in page
+
+
+# --- staff lists -----------------------------------------------------------------------------------------------------
+
+
+def test_the_action_checkbox_is_the_one_django_draws():
+    from django.contrib import admin as django_admin
+    from django.contrib.admin import helpers
+
+    project = factories.ProjectFactory(title="Fish & chips <robot>")
+    model_admin = django_admin.site._registry[Project]
+    expected = forms.CheckboxInput(
+        {"class": "action-select", "aria-label": f"Select this object for an action - {project}"}, lambda value: False
+    ).render(helpers.ACTION_CHECKBOX_NAME, str(project.pk))
+    assert model_admin.action_checkbox(project) == expected

@@ -6,9 +6,11 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
 from demo.bench.common import Gunicorn, table, write_results
 from projects.models import Project
+from recruitment.selectors import calls_open_to_the_public
 
 LOCUSTFILE = Path(__file__).resolve().parents[2] / "bench" / "locustfile.py"
 
@@ -23,12 +25,30 @@ class Command(BaseCommand):
         parser.add_argument("--users", type=int, default=10)
         parser.add_argument("--seconds-per-page", type=int, default=5)
         parser.add_argument("--label", default="")
+        parser.add_argument(
+            "--no-page-cache",
+            action="store_true",
+            help="Switch the anonymous page cache off: what a first visit, a new filter or a form costs.",
+        )
 
-    def handle(self, *args, users, seconds_per_page, label, **options):
+    def handle(self, *args, users, seconds_per_page, label, no_page_cache, **options):
         project = Project.objects.public().select_related("lab").order_by("pk").first()
         pages = ["/healthz", "/", "/projects/", project.get_absolute_url(), "/people/", "/search/?q=robotics"]
+        if no_page_cache:
+            call = calls_open_to_the_public().order_by("pk").first()
+            pages += [
+                project.lab.get_absolute_url(),
+                f"/projects/?lab={project.lab.slug}&status=active",
+                "/partners/",
+                "/challenges/submit/",
+                *([reverse("recruitment:application_apply", kwargs={"slug": call.slug})] if call else []),
+            ]
+        label = f"{label} page cache off" if no_page_cache else label
         rows = []
-        with Gunicorn() as server, TemporaryDirectory() as scratch:
+        with (
+            Gunicorn(env={"PAGE_CACHE_SECONDS": "0"} if no_page_cache else None) as server,
+            TemporaryDirectory() as scratch,
+        ):
             for path in pages:
                 rows.append(self.load(server.url, path, users, seconds_per_page, Path(scratch)))
             workers = server.workers
@@ -38,7 +58,14 @@ class Command(BaseCommand):
         self.stdout.write(table(rows, ["path", "requests", "failures", "rps", "median_ms", "p95_ms", "vs_healthz"]))
         result = write_results(
             "http",
-            {"label": label, "users": users, "seconds_per_page": seconds_per_page, "workers": workers, "pages": rows},
+            {
+                "label": label,
+                "page_cache": not no_page_cache,
+                "users": users,
+                "seconds_per_page": seconds_per_page,
+                "workers": workers,
+                "pages": rows,
+            },
         )
         self.stdout.write(f"Written to {result}")
 
