@@ -90,7 +90,8 @@ class PickableRelatedFieldListFilter(RelatedFieldListFilter):
             # Public records (labs, focus areas, partners) change only with public content: read once per version.
             ordering = self.field_admin_ordering(field, request, model_admin)
             key = f"admin-filter.{field.model._meta.label}.{field.name}.{get_language()}.{ordering}"
-            return remember_for_content(key, lambda: super(type(self), self).field_choices(field, request, model_admin))
+            read = super().field_choices
+            return remember_for_content(key, lambda: read(field, request, model_admin))
         ordering = self.field_admin_ordering(field, request, model_admin)
         if ordering:
             choices = choices.order_by(*ordering)

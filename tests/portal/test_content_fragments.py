@@ -260,3 +260,19 @@ def test_the_action_checkbox_is_the_one_django_draws():
         {"class": "action-select", "aria-label": f"Select this object for an action - {project}"}, lambda value: False
     ).render(helpers.ACTION_CHECKBOX_NAME, str(project.pk))
     assert model_admin.action_checkbox(project) == expected
+
+
+def test_a_new_partner_appears_in_the_admins_partner_filter_at_once(admin_client):
+    project = factories.ProjectFactory()
+    project.partners.add(factories.OrganisationFactory(name="Early Partner Ltd"))
+    assert "Early Partner Ltd" in html(admin_client.get("/admin/projects/project/"))
+    factories.OrganisationFactory(name="Later Partner Ltd")
+    assert "Later Partner Ltd" in html(admin_client.get("/admin/projects/project/"))
+
+
+def test_a_new_leader_appears_on_the_lab_page_at_once(client):
+    lab = factories.JointLabFactory(slug="growing")
+    factories.LabRoleFactory(lab=lab, role="director", person__name="First Director")
+    assert "First Director" in html(client.get(lab.get_absolute_url()))
+    factories.LabRoleFactory(lab=lab, role="co_director", person__name="New Co-director")
+    assert "New Co-director" in html(client.get(lab.get_absolute_url()))
