@@ -22,8 +22,13 @@ from projects.selectors import public_project_counts
 from recruitment.selectors import calls_open_to_the_public
 
 LAB_PAGE_PROJECTS = 12
-# How long a query's results may be kept: open calls come first, and a call opens or closes with the clock.
-SEARCH_CLOCK_SECONDS = 300
+# How long a page part that depends on the clock may be kept: calls open and close, events pass.
+CLOCK_SECONDS = 300
+
+
+def clock():
+    """The current stretch of CLOCK_SECONDS: part of the key of fragments that show open calls or coming events."""
+    return int(time.time() // CLOCK_SECONDS)
 # Leaders shown as cards on a lab page; the rest are a link away (the people list filtered by the lab).
 LAB_PAGE_LEADERS = 12
 
@@ -56,7 +61,7 @@ def site_search_view(request):
         {
             "form": form,
             "search": SearchResults(form.cleaned_data["q"]) if form.is_valid() else None,
-            "clock": int(time.time() // SEARCH_CLOCK_SECONDS),
+            "clock": clock(),
         },
     )
 
@@ -126,9 +131,10 @@ class LabDetailView(FollowRenamedSlugMixin, DetailView):
             key=lambda partnership: role_order.get(partnership.role, len(role_order)),
         )
         context.update(
-            # Leaders, focus areas and projects are drawn once per content version (a fragment in the template):
-            # they are read only when it is not kept.
+            # The page's body is a fragment kept per content version and clock (open calls, news and events): leaders,
+            # focus areas, projects and the rest are read only when it is not kept.
             sections=LabPageSections(lab),
+            clock=clock(),
             partners_by_role=[
                 (Partnership.Role(role).label, list(items))
                 for role, items in groupby(partnerships, key=lambda p: p.role)
