@@ -1,7 +1,8 @@
 from django.conf import settings
-from django.urls import Resolver404, resolve, translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils.encoding import iri_to_uri
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 # BCP 47 tags for `lang` and `hreflang`: the Traditional site is written the Hong Kong way. OpenGraph wants its own
 # territory form.
@@ -35,12 +36,23 @@ def languages(request):
 def same_page_in(language, request):
     """This page's address in `language`, always a path on this site. The address asked for is the visitor's (or
     whoever wrote the link they followed): `//evil.example/x` or `/\\evil.example` would make the links of its 404
-    page lead off-site, so an address that does not resolve leads to the language's home page instead."""
-    try:
-        resolve(request.path_info)
-    except Resolver404:
-        return home_page_in(language)
-    translated = translate_url(request.get_full_path(), language)
+    page lead off-site, so an address that does not resolve leads to the language's home page instead.
+
+    What translate_url does, from the match Django already made for this request (it resolved the address again for
+    every language: a third of the frame's time)."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return home_page_in(language)
+    with override(language):
+        try:
+            translated = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            translated = request.path
+    query = request.META.get("QUERY_STRING", "")
+    translated = f"{translated}?{iri_to_uri(query)}" if query else translated
     return translated if is_same_site_path(translated) else home_page_in(language)
 
 

@@ -7,6 +7,7 @@ pages do not show it. Pages that set cookies,
 vary on them, or are marked private/no-cache (forms, status pages, the admin) are never stored.
 """
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import get_cache_key, learn_cache_key
@@ -16,11 +17,21 @@ from .registry import registry
 VERSION_KEY = "public-content-version"
 
 
+# The version as this request first read it: a list page asks for it a dozen times (options, count, fragments),
+# each a round trip to the shared cache. Set only while FetchPublicPageMiddleware handles a request.
+_this_request = Local()
+
+
 def content_version():
+    known = getattr(_this_request, "version", None)
+    if known is not None:
+        return known
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
+    if getattr(_this_request, "active", False):
+        _this_request.version = version
     return version
 
 
@@ -28,6 +39,7 @@ def bump_content_version(sender=None, **kwargs):
     """Signal receiver (post_save, post_delete, m2m_changed) and direct call: bulk updates send no signals."""
     if sender is not None and sender not in registry.public_models:
         return
+    _this_request.version = None  # this request's own change is visible to the rest of it
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -68,12 +80,16 @@ class FetchPublicPageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _cacheable_request(request):
-            key = get_cache_key(request, _key_prefix(), "GET", cache=cache)
-            cached = cache.get(key) if key else None
-            if cached is not None:
-                return cached
-        return self.get_response(request)
+        _this_request.active, _this_request.version = True, None
+        try:
+            if _cacheable_request(request):
+                key = get_cache_key(request, _key_prefix(), "GET", cache=cache)
+                cached = cache.get(key) if key else None
+                if cached is not None:
+                    return cached
+            return self.get_response(request)
+        finally:
+            _this_request.active, _this_request.version = False, None
 
 
 class UpdatePublicPageMiddleware:
