@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .forms import FastSelect
+from .form_fields import FastSelect
 from .page_cache import remember_for_content
 from .search import MAX_QUERY_LENGTH, matches_every_word
 

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from portal.forms import compact_field, form_field
+from portal.form_fields import compact_field, form_field
 from portal.registry import registry
 
 register = template.Library()
@@ -17,13 +17,13 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 @register.filter
 def as_compact_field(bound_field):
-    """A form field in crispy's Bootstrap 5 markup, drawn without its templates (portal.forms.compact_field)."""
+    """A form field in crispy's Bootstrap 5 markup, drawn without its templates (portal.form_fields.compact_field)."""
     return compact_field(bound_field)
 
 
 @register.filter
 def as_form_field(bound_field):
-    """A field of a public form, as crispy draws it (portal.forms.form_field)."""
+    """A field of a public form, as crispy draws it (portal.form_fields.form_field)."""
     return form_field(bound_field)
 
 

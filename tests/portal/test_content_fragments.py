@@ -12,7 +12,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db.models.signals import post_migrate
 
-from portal.forms import FastSelect, compact_field
+from portal.form_fields import FastSelect, compact_field
 from portal.page_cache import content_version
 from projects.filters import ProjectFilter
 from projects.models import Project
