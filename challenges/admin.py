@@ -93,6 +93,7 @@ class AttachmentInline(admin.TabularInline):
 class ChallengeRequestAdmin(SuggestionsAdminMixin, ConversationAdminMixin, LabScopedAdminMixin, SimpleHistoryAdmin):
     # Tens of thousands of rows: 50 a page (search and filters narrow them); drawing 100 was most of the time.
     list_per_page = 50
+
     def visible_to(self, user, queryset):
         return challenge_requests_visible_to(user, queryset)
 

@@ -29,6 +29,8 @@ CLOCK_SECONDS = 300
 def clock():
     """The current stretch of CLOCK_SECONDS: part of the key of fragments that show open calls or coming events."""
     return int(time.time() // CLOCK_SECONDS)
+
+
 # Leaders shown as cards on a lab page; the rest are a link away (the people list filtered by the lab).
 LAB_PAGE_LEADERS = 12
 

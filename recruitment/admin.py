@@ -125,6 +125,7 @@ def _reviews_only(request, application):
 class ApplicationAdmin(ReviewerAssignmentMixin, ConversationAdminMixin, LabScopedAdminMixin, SimpleHistoryAdmin):
     # Tens of thousands of rows: 50 a page (search and filters narrow them); drawing 100 was most of the time.
     list_per_page = 50
+
     # An application belongs to its call's lab; a reviewer also sees the ones assigned to them.
     def visible_to(self, user, queryset):
         return applications_visible_to(user, queryset)

@@ -4,28 +4,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('labs', '0009_locations_and_partnership_notes_in_three_languages'),
-        ('people', '0014_pictures_are_checked_on_upload'),
-        ('projects', '0011_project_image'),
+        ("labs", "0009_locations_and_partnership_notes_in_three_languages"),
+        ("people", "0014_pictures_are_checked_on_upload"),
+        ("projects", "0011_project_image"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='project',
-            index=models.Index(condition=models.Q(('is_public', True)), fields=['lab', '-is_featured', 'title'], name='proj_lab_featured_idx'),
+            model_name="project",
+            index=models.Index(
+                condition=models.Q(("is_public", True)),
+                fields=["lab", "-is_featured", "title"],
+                name="proj_lab_featured_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='project',
-            index=models.Index(condition=models.Q(('is_public', True)), fields=['lab', '-is_featured', 'title_en'], name='proj_lab_featured_idx-en'),
+            model_name="project",
+            index=models.Index(
+                condition=models.Q(("is_public", True)),
+                fields=["lab", "-is_featured", "title_en"],
+                name="proj_lab_featured_idx-en",
+            ),
         ),
         migrations.AddIndex(
-            model_name='project',
-            index=models.Index(condition=models.Q(('is_public', True)), fields=['lab', '-is_featured', 'title_zh_hant'], name='proj_lab_featured_idx-zh-hant'),
+            model_name="project",
+            index=models.Index(
+                condition=models.Q(("is_public", True)),
+                fields=["lab", "-is_featured", "title_zh_hant"],
+                name="proj_lab_featured_idx-zh-hant",
+            ),
         ),
         migrations.AddIndex(
-            model_name='project',
-            index=models.Index(condition=models.Q(('is_public', True)), fields=['lab', '-is_featured', 'title_zh_hans'], name='proj_lab_featured_idx-zh-hans'),
+            model_name="project",
+            index=models.Index(
+                condition=models.Q(("is_public", True)),
+                fields=["lab", "-is_featured", "title_zh_hans"],
+                name="proj_lab_featured_idx-zh-hans",
+            ),
         ),
     ]
