@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from events.selectors import upcoming_events
 from labs.models import FocusArea, JointLab, Organisation, Partnership
 from news.selectors import latest_articles
-from portal.page_cache import CONTENT_DERIVED_SECONDS, content_version, remember_for_content
+from portal.page_cache import CONTENT_DERIVED_SECONDS, VISITOR_KEYED_SECONDS, content_version, remember_for_content
 from projects.models import Project
 from recruitment.selectors import calls_open_to_the_public
 
@@ -64,4 +64,5 @@ def site_frame(request):
         "footer_partners": partner_institutions,
         "content_version": content_version,
         "content_fragment_seconds": CONTENT_DERIVED_SECONDS,
+        "visitor_keyed_seconds": VISITOR_KEYED_SECONDS,
     }

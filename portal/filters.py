@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .form_fields import FastSelect
-from .page_cache import remember_for_content
+from .page_cache import VISITOR_KEYED_SECONDS, remember_for_content
 from .search import MAX_QUERY_LENGTH, matches_every_word
 
 
@@ -84,4 +84,4 @@ class ContentCountPaginator(Paginator):
         except EmptyResultSet:  # a filter that can match nothing (an unknown partner): no query at all
             return count_rows()
         digest = hashlib.sha256(repr((self.object_list.db, sql, params)).encode()).hexdigest()
-        return remember_for_content(f"list-count.{digest}", count_rows)
+        return remember_for_content(f"list-count.{digest}", count_rows, VISITOR_KEYED_SECONDS)

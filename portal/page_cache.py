@@ -49,6 +49,9 @@ def bump_content_version(sender=None, **kwargs):
 # Values derived from public content (filter options, list counts, the footer's partners) are kept this long at
 # most; a content change makes them stale at once anyway (their keys carry the content version).
 CONTENT_DERIVED_SECONDS = 24 * 60 * 60
+# What is kept per address a visitor chooses (a filter combination, a search): anyone can make up new addresses, so
+# these expire as soon as cached pages do and cannot pile up in the shared cache for a day.
+VISITOR_KEYED_SECONDS = 300
 
 
 def remember_for_content(key, compute, timeout=CONTENT_DERIVED_SECONDS):
