@@ -87,8 +87,11 @@ def _candidates(searchable, challenge):
     if searchable.key == "people":
         if lab is None:
             return queryset.filter(is_public=True)
-        own = model.objects.filter(Q(lab_roles__lab=lab) | Q(project_memberships__project__lab=lab)).values("pk")
-        return queryset.filter(Q(is_public=True) | Q(pk__in=own))
+        # Two subqueries, not one over both joins: OR across two LEFT JOINs multiplies each person's roles by
+        # their memberships (63 ms a request at scale 1).
+        with_role = model.objects.filter(lab_roles__lab=lab).values("pk")
+        on_project = model.objects.filter(project_memberships__project__lab=lab).values("pk")
+        return queryset.filter(Q(is_public=True) | Q(pk__in=with_role) | Q(pk__in=on_project))
     return queryset
 
 

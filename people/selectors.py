@@ -11,7 +11,10 @@ from .roles import ADMIN, EDITOR, GROUP_NAMES, LAB_MANAGER, REVIEWER, ROLE_LABEL
 
 
 def _linked_to_labs(lab_ids):
-    return Q(lab_roles__lab__in=lab_ids) | Q(project_memberships__project__lab__in=lab_ids)
+    # One subquery per link, not one OR over both joins: that multiplies each person's roles by their memberships.
+    with_role = Person.objects.filter(lab_roles__lab__in=lab_ids).values("pk")
+    on_project = Person.objects.filter(project_memberships__project__lab__in=lab_ids).values("pk")
+    return Q(pk__in=with_role) | Q(pk__in=on_project)
 
 
 def people_visible_to(user, queryset: QuerySet | None = None) -> QuerySet:

@@ -18,7 +18,7 @@ import numpy as np
 from django.core.cache import cache
 
 from . import embedding, text
-from .index import corpus, entries_ensure, profile_of
+from .index import candidate_ids, profile_of, ranked_corpus
 
 MODES = ("hybrid", "lexical", "semantic")
 RRF_K = 60  # the usual constant of reciprocal rank fusion (a lab's own rank and its focus areas')
@@ -68,14 +68,11 @@ def rank(queryset, query, *, limit=5, mode="hybrid", reasons=True):
     `reasons=False` skips finding each one's best sentence (for rankings only used to rank something else)."""
     if query.is_empty:
         return []
-    model = queryset.model
-    pks = list(queryset.values_list("pk", flat=True))
-    if not pks:
+    ids = candidate_ids(queryset)
+    if not len(ids):
         return []
-    entries_ensure(model, pks)
-    known = corpus(model)
-    rows = np.array([known.row_of[pk] for pk in pks if pk in known.row_of], dtype=np.int64)
-    rows = rows[known.has_text[rows]] if len(rows) else rows
+    known, rows = ranked_corpus(queryset.model, ids)
+    rows = rows[known.has_text[rows]]
     if not len(rows):
         return []
     ids = known.pks[rows]

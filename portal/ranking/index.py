@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections
 from django.db.models import Count, Max
 
 from portal.models import RankingEntry
@@ -128,13 +129,25 @@ def entries_refresh(objects):
     return len(changed)
 
 
-def entries_ensure(model, pks):
-    """Compute the entries that are missing for these records (made before ranking ran, or by bulk inserts)."""
-    content_type = ContentType.objects.get_for_model(model)
-    have = set(RankingEntry.objects.filter(content_type=content_type).values_list("object_id", flat=True))
-    missing = [pk for pk in pks if pk not in have]
-    if missing:
-        entries_refresh(model._default_manager.filter(pk__in=missing))
+def candidate_ids(queryset):
+    """The ids of `queryset`, sorted and distinct, read straight from the cursor: a ranking of projects reads
+    ~10,000 ids at scale 1, and the ORM's work per row (modeltranslation's iterator included) cost ~10 µs each."""
+    sql, params = queryset.order_by().values_list("pk").query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return np.unique(np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64))
+
+
+def ranked_corpus(model, ids):
+    """The corpus of `model` and the rows of `ids` in it; the entries that are missing (records made before
+    ranking ran, or by bulk inserts) are computed first."""
+    known = corpus(model)
+    rows, found = known.rows_of(ids)
+    if not found.all():
+        entries_refresh(model._default_manager.filter(pk__in=[int(pk) for pk in ids[~found]]))
+        known = corpus(model)
+        rows, found = known.rows_of(ids)
+    return known, rows[found]
 
 
 def entry_delete(obj):
@@ -144,12 +157,18 @@ def entry_delete(obj):
 @dataclass
 class Corpus:
     pks: np.ndarray  # object ids, one per row
-    row_of: dict
     vectors: np.ndarray | None  # (vectors, 384): each record's vectors, one per language it is written in
     owners: np.ndarray | None  # the row (record) each vector belongs to
     retriever: bm25s.BM25 | None
     terms: list  # each row's words as a set, for the reasons
     has_text: np.ndarray  # False where the profile is empty: nothing to say why such a record would fit
+
+    def rows_of(self, ids):
+        """For sorted `ids`: their row in this corpus, and whether each has one."""
+        rows = np.searchsorted(self.pks, ids)
+        found = rows < len(self.pks)
+        found[found] = self.pks[rows[found]] == ids[found]
+        return rows, found
 
     def lexical_scores(self, query_terms):
         if self.retriever is None or not query_terms:
@@ -193,7 +212,6 @@ def corpus(model):
     pks = np.array([pk for pk, _terms, _vector in rows], dtype=np.int64)
     built = Corpus(
         pks,
-        {int(pk): i for i, pk in enumerate(pks)},
         vectors,
         owners,
         retriever,

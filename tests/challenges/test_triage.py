@@ -162,10 +162,16 @@ def test_an_export_with_a_bad_filter_goes_back_to_the_list(admin_client):
 def test_suggested_matches_never_offer_another_labs_private_projects_or_hidden_people(two_labs):
     own, other = two_labs
     factories.ProjectFactory(lab=other, title="Hush turbine coating", is_public=False)
-    factories.ProjectFactory(lab=own, title="Own turbine coating", is_public=False)
+    own_project = factories.ProjectFactory(lab=own, title="Own turbine coating", is_public=False)
     factories.ProjectFactory(lab=other, title="Public turbine coating")
     factories.LabRoleFactory(
         lab=other, person__name="Hidden Turbine", person__position="turbine coating", person__is_public=False
+    )
+    factories.LabRoleFactory(
+        lab=own, person__name="Own Hidden Turbine", person__position="turbine coating", person__is_public=False
+    )
+    factories.ProjectMemberFactory(
+        project=own_project, person__name="Own Member", person__position="turbine coating", person__is_public=False
     )
     challenge = factories.ChallengeRequestFactory(
         lab=own, title="Turbine coating wear", problem_statement="turbine coating"
@@ -173,7 +179,9 @@ def test_suggested_matches_never_offer_another_labs_private_projects_or_hidden_p
     matches = suggest_matches(challenge)
     titles = {match.obj.title for match in matches["projects"]}
     assert titles == {"Own turbine coating", "Public turbine coating"}
-    assert "Hidden Turbine" not in {match.obj.name for match in matches["people"]}
+    people = {match.obj.name for match in matches["people"]}
+    # The lab's own hidden people (by role or by project) may be suggested to its staff; another lab's never.
+    assert {"Own Hidden Turbine", "Own Member"} <= people and "Hidden Turbine" not in people
 
 
 def test_only_own_lab_projects_can_be_linked_when_converting(client, manager, two_labs):

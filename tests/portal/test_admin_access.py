@@ -189,11 +189,13 @@ def test_the_person_picker_hides_other_labs_hidden_people(labs, manager):
     factories.LabRoleFactory(person=hidden, lab=labs[1])
     own = factories.PersonFactory(is_public=False, name="Zed Own")
     factories.LabRoleFactory(person=own, lab=labs[0])
+    on_own_project = factories.PersonFactory(is_public=False, name="Zed Member")
+    factories.ProjectMemberFactory(person=on_own_project, project=factories.ProjectFactory(lab=labs[0]))
     response = signed_in(manager).get(
         reverse("admin:autocomplete"),
         {"app_label": "people", "model_name": "labrole", "field_name": "person", "term": "Zed"},
     )
-    assert [result["text"] for result in response.json()["results"]] == ["Zed Own"]
+    assert sorted(result["text"] for result in response.json()["results"]) == ["Zed Member", "Zed Own"]
 
 
 def test_someone_who_cannot_fill_the_field_cannot_use_its_picker(labs, reviewer):
