@@ -172,7 +172,76 @@ CASES = [
         "Dashboards that let our staff understand what the software and robots are doing and correct them.",
         lab=HKUST_HKPC,
     ),
+    # In everyday words only: none of the profile's own terms (no "defect", "inspection", "process", "design",
+    # "robot"), so words alone have little to go on.
+    Case(
+        "en",
+        "Our kettles fool the checks",
+        "Our polished steel kettles bounce the workshop lights back at the camera, so marks in the finish go "
+        "unnoticed until customers complain.",
+        project=REFLECTIVE,
+    ),
+    Case(
+        "zh-hant", "放大鏡也看漏", "電路板上的毛病細得像針孔，工人拿放大鏡逐塊看，仍然經常看漏。", project=SMALL_DEFECTS
+    ),
+    Case(
+        "en",
+        "Why are we always late?",
+        "Half our batches ship late and each department blames another; we have years of timestamps from the shop "
+        "floor and want to know which step holds everything up.",
+        project=PROCESS_MINING,
+    ),
+    Case(
+        "zh-hans",
+        "每款新品从零画起",
+        "我们每推出一款新家电，工程师都要从零开始画图纸，想让电脑代劳这部分工作。",
+        project=DESIGN,
+    ),
+    Case(
+        "en",
+        "Teach the arm by watching",
+        "We would like a mechanical arm that works out how to push cables into small sockets just by looking "
+        "through its camera, without us programming every step.",
+        project=END_TO_END,
+    ),
+    Case(
+        "zh-hant",
+        "開口指揮機器",
+        "裝配線上的師傅想直接開口或者比手勢指揮身旁的機器，而不用按按鈕。",
+        project=INTERACTION,
+    ),
+    Case(
+        "en",
+        "A helper that tidies the house",
+        "We are building a household helper that folds laundry and tidies rooms, and it should practise in virtual "
+        "worlds before it enters a real home.",
+        lab=PHYSICAL_AI,
+    ),
+    Case(
+        "zh-hans",
+        "老厂房升级",
+        "我们的五金厂设备陈旧，想给老机器装上能自己计算的小装置，把生产数据实时传出来。",
+        lab=HKUST_HKPC,
+    ),
 ]
+
+
+def keep_english_only(lab_slugs=None):
+    """Take the Chinese translations out of the labs, focus areas, projects and people (of `lab_slugs`, else all)
+    and refresh their entries: records in English only and requests in three languages, where words alone cannot
+    cross the language gap."""
+    from labs.models import FocusArea, JointLab
+    from people.models import Person
+    from portal.ranking.index import entries_refresh
+    from projects.models import Project
+
+    paths = {JointLab: "slug", FocusArea: "lab__slug", Project: "lab__slug", Person: "lab_roles__lab__slug"}
+    for model, path in paths.items():
+        records = model.objects.all() if lab_slugs is None else model.objects.filter(**{f"{path}__in": lab_slugs})
+        records = model.objects.filter(pk__in=list(records.values_list("pk", flat=True)))
+        chinese = [field.name for field in model._meta.concrete_fields if field.name.endswith(("_zh_hant", "_zh_hans"))]
+        records.update(**dict.fromkeys(chinese))
+        entries_refresh(list(records))
 
 
 def hit(case, suggestions):
