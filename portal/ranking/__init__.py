@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.core.cache import cache
+from django.utils import translation
 
 from . import embedding, text
-from .index import candidate_ids, profile_of, ranked_corpus
+from .index import LANGUAGE_SUFFIXES, candidate_ids, profile_in, profile_of, ranked_corpus
 
 MODES = ("hybrid", "lexical", "semantic")
 RRF_K = 60  # the usual constant of reciprocal rank fusion (a lab's own rank and its focus areas')
@@ -30,6 +31,7 @@ LEXICAL_WEIGHT = 0.3
 PARTS_WEIGHT = 0.5  # a lab's best focus area counts, but less than the lab's whole profile (which includes them)
 REASON_CHARS = 220
 REASON_SENTENCES = 8
+NAME_FIELDS = ("name", "short_name", "title")  # never a reason, in any language
 
 
 @dataclass
@@ -129,9 +131,7 @@ def rank_with_parts(wholes, parts, *, whole_of, limit, query):
 def best_sentence(obj, query):
     """The sentence of the record's profile a person would read as the reason: the one sharing the most (and the
     rarest-looking, longest) words with the query; failing that, the one closest in meaning."""
-    candidates = text.sentences(profile_of(obj))[:REASON_SENTENCES]
-    # The record's own name is shown beside the reason already; it explains nothing (a person's profile opens with it).
-    candidates = [sentence for sentence in candidates if sentence.strip() != str(obj).strip()] or candidates
+    candidates = reason_candidates(obj)
     if not candidates:
         return ""
     wanted = set(query.terms)
@@ -143,6 +143,21 @@ def best_sentence(obj, query):
             best = int(np.argmax(vectors @ query.vector))
     sentence = candidates[best]
     return sentence if len(sentence) <= REASON_CHARS else sentence[: REASON_CHARS - 1].rstrip() + "…"
+
+
+def reason_candidates(obj):
+    """The sentences a reason is chosen from: the profile in the language the reader reads (the whole profile when
+    the record is not written in it), without the record's names in any language — a name is shown beside the
+    reason already and explains nothing."""
+    language = (translation.get_language() or "").replace("-", "_").lower()
+    profile = profile_in(obj, language) if language in LANGUAGE_SUFFIXES else ""
+    profile = profile if profile.strip() else profile_of(obj)
+    names = {str(obj).strip()}
+    for field in NAME_FIELDS:
+        names.update(str(getattr(obj, f"{field}_{suffix}", "") or "").strip() for suffix in LANGUAGE_SUFFIXES)
+        names.add(str(getattr(obj, field, "") or "").strip())
+    every = text.sentences(profile)
+    return ([sentence for sentence in every if sentence not in names] or every)[:REASON_SENTENCES]
 
 
 def _sentence_vectors(sentences):

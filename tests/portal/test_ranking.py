@@ -3,6 +3,7 @@ once per text), the same order on every database, and ranking by words alone whe
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from labs.models import JointLab
 from people.models import Person
@@ -128,6 +129,27 @@ def test_the_reason_is_never_the_records_own_name(db):
     lab = factories.JointLabFactory(name="Welding robotics", summary="Robots that weld car bodies.")
     ranked = rank(JointLab.objects.filter(pk=lab.pk), query_for("welding robotics"))
     assert ranked[0].reason == "Robots that weld car bodies."
+
+
+def test_the_reason_is_in_the_readers_language_and_never_one_of_the_records_names(db):
+    lab = factories.JointLabFactory(
+        name="Welding robotics",
+        short_name="Weld Lab",
+        summary="Robots that weld car bodies.",
+        name_zh_hant="焊接機械人",
+        short_name_zh_hant="焊接實驗室",
+        summary_zh_hant="機械人焊接汽車車身。",
+    )
+    query = query_for("焊接 welding robot")
+    with translation.override("zh-hant"):
+        assert rank(JointLab.objects.filter(pk=lab.pk), query)[0].reason == "機械人焊接汽車車身。"
+    with translation.override("zh-hans"):  # not written in Simplified: chosen from what it has, names left out
+        assert rank(JointLab.objects.filter(pk=lab.pk), query)[0].reason in {
+            "Robots that weld car bodies.",
+            "機械人焊接汽車車身。",
+        }
+    with translation.override("en"):
+        assert rank(JointLab.objects.filter(pk=lab.pk), query)[0].reason == "Robots that weld car bodies."
 
 
 def test_a_record_gets_one_vector_per_language_it_is_written_in_and_is_as_close_as_its_closest():
