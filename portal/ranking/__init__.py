@@ -153,9 +153,9 @@ def reason_candidates(obj):
     profile = profile_in(obj, language) if language in LANGUAGE_SUFFIXES else ""
     profile = profile if profile.strip() else profile_of(obj)
     names = {str(obj).strip()}
-    for field in NAME_FIELDS:
-        names.update(str(getattr(obj, f"{field}_{suffix}", "") or "").strip() for suffix in LANGUAGE_SUFFIXES)
-        names.add(str(getattr(obj, field, "") or "").strip())
+    for name_field in NAME_FIELDS:
+        names.update(str(getattr(obj, f"{name_field}_{suffix}", "") or "").strip() for suffix in LANGUAGE_SUFFIXES)
+        names.add(str(getattr(obj, name_field, "") or "").strip())
     every = text.sentences(profile)
     return ([sentence for sentence in every if sentence not in names] or every)[:REASON_SENTENCES]
 
