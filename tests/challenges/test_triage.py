@@ -58,8 +58,10 @@ def test_a_request_about_scratches_on_mirror_like_parts_matches_the_reflective_s
     matches = suggest_matches(challenge)
     best = matches["projects"][0]
     assert best.obj.slug == "reflective-freeform-defect-inspection"
-    # A phrase of the profile, not stems, and not the title (shown beside it already).
-    assert best.reason == "machine vision, defect inspection, reflective surfaces"
+    # A sentence of the profile as written, not stems, and not the title (shown beside it already).
+    assert best.reason == (
+        "A shiny, curved surface mirrors its surroundings, so a defect is hard to tell apart from a reflection;"
+    )
     assert matches["labs"][0].obj.slug == "hkust-hkpc-industrial-ai-robotics"
 
 
