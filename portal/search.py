@@ -116,6 +116,10 @@ def site_search(query):
         queryset = searchable.public_queryset()
         # Types without a stored document (calls, programmes: few rows) are matched word by word everywhere.
         stored = any(field.name == "search_document" for field in searchable.model._meta.get_fields())
+        if stored:
+            # The stored document is for the database to match and rank; carried back with each row it was the
+            # largest column read.
+            queryset = queryset.defer("search_document")
         if stored and uses_full_text_search(query):
             results = _full_text(queryset, searchable.fields, query)
         else:
