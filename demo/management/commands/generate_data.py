@@ -36,10 +36,12 @@ class Command(BaseCommand):
 
             created = generate(scale=scale, seed=seed, progress=progress)
         if connection.vendor == "postgresql":
-            # The planner's statistics as autovacuum would soon have them on a live site: without them it guesses
-            # a few hundred rows for tables of tens of thousands and picks the wrong indexes.
+            # The planner's statistics and the visibility map as autovacuum would soon have them on a live site:
+            # without statistics it guesses a few hundred rows for tables of tens of thousands and picks the wrong
+            # indexes; without the map no index-only scan (the admin's date drill-down read every application's
+            # row, 13 ms, instead of the index). VACUUM cannot run inside a transaction (a test's): ANALYZE there.
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
         elapsed = time.perf_counter() - started
         summary = ", ".join(f"{value:,} {key}" for key, value in created.items())
         self.stdout.write(f"Generated {summary} in {elapsed:.1f} s.")
