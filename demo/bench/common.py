@@ -10,7 +10,13 @@ import urllib.request
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import CommandError
 from django.db import connection
+from django.test import Client
+from django.test.utils import override_settings
+from django.urls import reverse
+from django_otp.plugins.otp_static.lib import add_static_token
 
 RESULTS_DIR = Path(settings.BASE_DIR) / "var" / "bench"
 
@@ -37,6 +43,23 @@ def table(rows, columns):
     lines = ["  ".join(str(column).ljust(width) for column, width in zip(columns, widths, strict=True))]
     lines += ["  ".join(str(row.get(c, "")).ljust(w) for c, w in zip(columns, widths, strict=True)) for row in rows]
     return "\n".join(lines)
+
+
+def signed_in_staff_client():
+    """A test client signed in as the benchmarks' superuser and past the second step the way an operator's
+    automated check is: with a one-time code issued for the account, as `manage.py addstatictoken` does. Its
+    session cookie also serves requests over HTTP (the session is in the database)."""
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-superuser", defaults={"is_staff": True, "is_superuser": True}
+    )
+    client = Client()
+    with override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]):
+        client.force_login(user)
+        code = add_static_token(user.get_username()).token
+        response = client.post(reverse("admin:second_factor_verify"), {"recovery_code": code})
+        if response.status_code != 302 or client.get(reverse("admin:index")).status_code != 200:
+            raise CommandError("The bench account could not pass the second step of signing in.")
+    return client
 
 
 def free_port():

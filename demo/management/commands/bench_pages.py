@@ -2,15 +2,13 @@ import statistics
 import time
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings
 from django.urls import reverse
-from django_otp.plugins.otp_static.lib import add_static_token
 
-from demo.bench.common import percentile, table, write_results
+from demo.bench.common import percentile, signed_in_staff_client, table, write_results
 from labs.models import JointLab
 from people.models import Person
 from portal.page_cache import bump_content_version
@@ -35,8 +33,7 @@ class Command(BaseCommand):
 
     def run(self, repeat, label):
         pages = self.pages()
-        anonymous, staff = Client(), Client()
-        self.sign_in(staff, self.bench_superuser())
+        anonymous, staff = Client(), signed_in_staff_client()
         rows = []
         for name, path, is_admin in pages:
             client = staff if is_admin else anonymous
@@ -115,18 +112,3 @@ class Command(BaseCommand):
             ("admin challenges", "/admin/challenges/challengerequest/", True),
             ("admin applications", "/admin/recruitment/application/", True),
         ]
-
-    def sign_in(self, client, user):
-        """Signed in, and past the second step the way an operator's automated check is: with a one-time code
-        issued for the account as `manage.py addstatictoken` does."""
-        client.force_login(user)
-        code = add_static_token(user.get_username()).token
-        response = client.post(reverse("admin:second_factor_verify"), {"recovery_code": code})
-        if response.status_code != 302 or client.get(reverse("admin:index")).status_code != 200:
-            raise CommandError("The bench account could not pass the second step of signing in.")
-
-    def bench_superuser(self):
-        user, _ = get_user_model().objects.get_or_create(
-            username="bench-superuser", defaults={"is_staff": True, "is_superuser": True}
-        )
-        return user
