@@ -7,9 +7,11 @@ pages do not show it. Pages that set cookies,
 vary on them, or are marked private/no-cache (forms, status pages, the admin) are never stored.
 """
 
+import secrets
+
 from asgiref.local import Local
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils.cache import get_cache_key, learn_cache_key
 
 from .registry import registry
@@ -28,8 +30,9 @@ def content_version():
         return known
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        fresh = _new_version()
+        cache.add(VERSION_KEY, fresh, timeout=None)
+        version = cache.get(VERSION_KEY) or fresh
     if getattr(_this_request, "active", False):
         _this_request.version = version
     return version
@@ -43,7 +46,13 @@ def bump_content_version(sender=None, **kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.add(VERSION_KEY, 2, timeout=None)
+        cache.add(VERSION_KEY, _new_version(), timeout=None)
+
+
+def _new_version():
+    """A version never used before, for when the shared cache has none (first start, or Redis restarted empty):
+    starting again from 1 would meet the values processes still keep under the old version-1 keys."""
+    return secrets.randbits(40) + 2**40
 
 
 # Values derived from public content (filter options, list counts, the footer's partners) are kept this long at
@@ -58,10 +67,11 @@ def remember_for_content(key, compute, timeout=CONTENT_DERIVED_SECONDS):
     """`compute()`, kept in the shared cache until public content changes: the one way the portal caches
     something that depends only on public content (not on the visitor, the clock or a submission)."""
     versioned_key = f"content.v{content_version()}.{key}"
-    value = cache.get(versioned_key)
+    kept = caches["content"]
+    value = kept.get(versioned_key)
     if value is None:
         value = compute()
-        cache.set(versioned_key, value, timeout)
+        kept.set(versioned_key, value, timeout)
     return value
 
 

@@ -181,7 +181,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://"),
+    # What is derived from public content (keys carry the content version): each process keeps copies in front of
+    # the shared cache (portal/content_cache.py).
+    "content": {
+        "BACKEND": "portal.content_cache.ProcessFirstCache",
+        "LOCATION": "public-content",
+        "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": env.int("CONTENT_CACHE_PROCESS_ENTRIES", default=500)},
+    },
+}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

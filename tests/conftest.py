@@ -3,7 +3,7 @@ content, the challenge form's data, query counting, and the admin-page checks ea
 
 import pytest
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
 from django.db import connection
@@ -52,10 +52,11 @@ def _fast_passwords(settings):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate-limit counters live in the cache; every test starts from zero."""
-    cache.clear()
+    """Rate-limit counters live in the cache; every test starts from zero (and with no process copies of what
+    was derived from another test's content)."""
+    caches["content"].clear()  # the process copies, and the shared cache behind them
     yield
-    cache.clear()
+    caches["content"].clear()
 
 
 def pytest_configure(config):
