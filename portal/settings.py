@@ -11,6 +11,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.object_storage import object_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 VAR_DIR.mkdir(exist_ok=True)
@@ -307,34 +309,19 @@ FORM_ATTEMPT_RATE_LIMIT = env.str("FORM_ATTEMPT_RATE_LIMIT", default="60/h")
 HELD_UPLOAD_HOURS = env.int("HELD_UPLOAD_HOURS", default=24)
 HELD_UPLOAD_MAX_MB = env.int("HELD_UPLOAD_MAX_MB", default=500)  # all held files together; beyond, "choose again"
 
-# Object storage (S3 or compatible) when a bucket is configured: public media under public/, private uploads
-# under private/ (or in a bucket of their own) with private ACLs. Staff still download private files through
-# the permission-checked views, which stream them from the bucket.
+# Object storage (S3 or compatible) when a bucket is configured: see portal/object_storage.py.
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
-    _s3 = {
-        "bucket_name": AWS_STORAGE_BUCKET_NAME,
-        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
-        "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
-        "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
-        "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
-        "file_overwrite": False,
-    }
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {**_s3, "location": "public", "querystring_auth": False},
-    }
-    STORAGES["private"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            **_s3,
-            "bucket_name": env.str("AWS_PRIVATE_BUCKET_NAME", default="") or AWS_STORAGE_BUCKET_NAME,
-            "location": "private",
-            "default_acl": "private",
-            "querystring_auth": True,
-            "querystring_expire": 60,
-        },
-    }
+    STORAGES.update(
+        object_storages(
+            bucket=AWS_STORAGE_BUCKET_NAME,
+            private_bucket=env.str("AWS_PRIVATE_BUCKET_NAME", default=""),
+            endpoint_url=env.str("AWS_S3_ENDPOINT_URL", default=""),
+            region_name=env.str("AWS_S3_REGION_NAME", default=""),
+            access_key=env.str("AWS_ACCESS_KEY_ID", default=""),
+            secret_key=env.str("AWS_SECRET_ACCESS_KEY", default=""),
+        )
+    )
 
 # Background tasks (e-mail delivery): run at once by default, so `make run` needs nothing else; in production
 # TASK_BACKEND=django_tasks_db.DatabaseBackend queues them in the database for `manage.py db_worker`.

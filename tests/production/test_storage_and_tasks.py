@@ -14,6 +14,7 @@ from django.urls import reverse
 from challenges.models import ChallengeRequest
 from demo.bench.common import free_port
 from portal.models import OutboxEmail
+from portal.object_storage import object_storages
 from tests.files import PDF_BYTES, pdf
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,6 @@ def s3_endpoint():
 
 @pytest.fixture
 def s3(settings, s3_endpoint, monkeypatch):
-    credentials = {"access_key": "testing", "secret_key": "testing", "region_name": "us-east-1"}
     client = boto3.client(
         "s3",
         endpoint_url=s3_endpoint,
@@ -52,14 +52,16 @@ def s3(settings, s3_endpoint, monkeypatch):
     )
     if BUCKET not in [bucket["Name"] for bucket in client.list_buckets()["Buckets"]]:
         client.create_bucket(Bucket=BUCKET)
-    options = {"bucket_name": BUCKET, "endpoint_url": s3_endpoint, "file_overwrite": False, **credentials}
+    # The same storages as production's settings make from the AWS_* variables.
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**options, "location": "public"}},
-        "private": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {**options, "location": "private", "default_acl": "private", "querystring_auth": True},
-        },
+        **object_storages(
+            bucket=BUCKET,
+            endpoint_url=s3_endpoint,
+            region_name="us-east-1",
+            access_key="testing",
+            secret_key="testing",
+        ),
     }
     return client
 
