@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Count, Max
 
@@ -132,7 +133,10 @@ def entries_refresh(objects):
 def candidate_ids(queryset):
     """The ids of `queryset`, sorted and distinct, read straight from the cursor: a ranking of projects reads
     ~10,000 ids at scale 1, and the ORM's work per row (modeltranslation's iterator included) cost ~10 µs each."""
-    sql, params = queryset.order_by().values_list("pk").query.sql_with_params()
+    try:
+        sql, params = queryset.order_by().values_list("pk").query.sql_with_params()
+    except EmptyResultSet:  # a queryset that can match nothing (.none(), pk__in=[]): no query at all
+        return np.zeros(0, dtype=np.int64)
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         return np.unique(np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64))

@@ -125,6 +125,12 @@ def test_a_record_whose_profile_is_empty_is_never_suggested(db):
     assert [item.obj for item in ranked] == [speaking]
 
 
+def test_a_queryset_that_can_match_nothing_ranks_nothing(db):
+    factories.PersonFactory(position="Welding robot engineer")
+    assert rank(Person.objects.none(), query_for("welding robot")) == []
+    assert rank(Person.objects.filter(pk__in=[]), query_for("welding robot")) == []
+
+
 def test_the_reason_is_never_the_records_own_name(db):
     lab = factories.JointLabFactory(name="Welding robotics", summary="Robots that weld car bodies.")
     ranked = rank(JointLab.objects.filter(pk=lab.pk), query_for("welding robotics"))
