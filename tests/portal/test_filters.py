@@ -1,7 +1,10 @@
 """portal.filters.PublicFilterSet: each request gets filters of its own (shallow copies, not django-filter's deep
 copies) and a form class built once per FilterSet class; nothing chosen in one request reaches the next."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from api.filters import CallFilter
 from projects.filters import ProjectFilter
@@ -34,7 +37,10 @@ def test_a_lab_added_after_the_form_class_was_built_can_be_chosen():
 
 
 def test_a_method_filter_calls_the_method_of_its_own_filterset():
-    filterset = CallFilter({"state": "open"})
-    assert filterset.filters["state"].filter.f is filterset.filters["state"]
+    now = timezone.now()
+    open_call = factories.CallFactory()
+    closed_call = factories.CallFactory(opens_at=now - timedelta(days=60), closes_at=now - timedelta(days=1))
+    open_calls, closed_calls = CallFilter({"state": "open"}), CallFilter({"state": "closed"})
+    assert open_calls.filters["state"].filter.f is open_calls.filters["state"]
     assert CallFilter.base_filters["state"].filter.f is CallFilter.base_filters["state"]
-    assert list(filterset.qs) == []  # no call is open: the method ran and filtered
+    assert (list(open_calls.qs), list(closed_calls.qs)) == ([open_call], [closed_call])
